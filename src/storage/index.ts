@@ -1,0 +1,51 @@
+// Public API of the storage layer: the only part of CX Align that touches IndexedDB.
+export { CxDatabase, DATABASE_VERSION, DEFAULT_CHUNK_ROWS, DEFAULT_DB_NAME } from './db';
+export type {
+  ChunkRecord,
+  ColumnData,
+  ColumnMeta,
+  ColumnType,
+  DatasetKind,
+  DatasetRecord,
+  PlanRecord,
+  PlanVersionRecord,
+} from './records';
+export {
+  NewerFormatError,
+  PlanNotFoundError,
+  classifyStorageError,
+  onOutdated,
+  openDatabase,
+  type OpenResult,
+  type StorageErrorKind,
+} from './errors';
+export {
+  createPlan,
+  duplicatePlan,
+  getPlan,
+  getVersion,
+  listDeletedPlans,
+  listPlans,
+  listVersions,
+  markExported,
+  purgeDeletedPlans,
+  renamePlan,
+  replacePlan,
+  restorePlan,
+  softDeletePlan,
+  updatePlan,
+  type PlanSummary,
+  type PlanVersionSummary,
+  type StoredRead,
+} from './planRepository';
+export {
+  deleteDataset,
+  findByContentHash,
+  listDatasets,
+  readColumn,
+  saveDataset,
+  type NewDataset,
+} from './datasetRepository';
+export { getSetting, putSetting } from './settingsRepository';
+export { observePlan, observePlanList } from './live';
+export { estimateStorage, requestPersistence, type StorageEstimateBytes } from './quota';

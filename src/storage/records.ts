@@ -1,0 +1,94 @@
+// Shapes of the records CX Align keeps in IndexedDB. Do not change a stored shape without a database migration.
+import type { Plan } from '../domain/plan/types';
+
+/** One plan, its current body and the bookkeeping around it. Stored shape: do not change without a migration. */
+export interface PlanRecord {
+  id: string;
+  /** Mirrors plan.name; every write of the body keeps the two in step. */
+  name: string;
+  /** ISO 8601: when this record was first stored (the plan body keeps its own createdAt, e.g. from an import). */
+  createdAt: string;
+  /** ISO 8601: last write of the plan body. */
+  updatedAt: string;
+  /** Starts at 1 and grows by one with every stored change of the body; equals the newest version's revision. */
+  revision: number;
+  /** PLAN_FORMAT_VERSION of the app that wrote the body. */
+  formatVersion: number;
+  lastExportedAt: string | null;
+  /** Set while the plan is in the trash; purged for good later. */
+  deletedAt: string | null;
+  plan: Plan;
+}
+
+/**
+ * An entry of the append-only history: written once, never updated.
+ * Stored shape: do not change without a migration.
+ */
+export interface PlanVersionRecord {
+  /** Auto-incremented key: also the global order of writes. */
+  seq: number;
+  planId: string;
+  revision: number;
+  savedAt: string;
+  /** What produced this version, e.g. 'create', 'edit', 'rename', 'import', 'undo', 'restore', 'duplicate'. */
+  label: string;
+  formatVersion: number;
+  plan: Plan;
+}
+
+export type ColumnType = 'number' | 'date' | 'category' | 'text';
+
+/** Stored shape: do not change without a migration. */
+export interface ColumnMeta {
+  name: string;
+  type: ColumnType;
+  /** Category labels; a category column stores indexes into this list. */
+  dictionary?: string[];
+}
+
+export type DatasetKind = 'timeseries' | 'survey';
+
+/**
+ * An imported table of data; its values live column by column in `chunks`.
+ * Stored shape: do not change without a migration.
+ */
+export interface DatasetRecord {
+  id: string;
+  planId: string;
+  name: string;
+  kind: DatasetKind;
+  fileName: string;
+  sizeBytes: number;
+  rowCount: number;
+  columns: ColumnMeta[];
+  importedAt: string;
+  /** Hash of the source file's bytes, so re-importing the same file can be recognised. */
+  contentHash: string;
+  /** Rows per chunk; the last chunk of a column may be shorter. */
+  chunkRows: number;
+}
+
+/**
+ * The values of one column:
+ * - number: Float64Array, NaN = missing;
+ * - date: Float64Array of epoch milliseconds (UTC), NaN = missing;
+ * - category: Int32Array of dictionary indexes, -1 = missing;
+ * - text: array of strings, null = missing.
+ */
+export type ColumnData = Float64Array | Int32Array | (string | null)[];
+
+/** A run of up to chunkRows values of one column. Stored shape: do not change without a migration. */
+export interface ChunkRecord {
+  datasetId: string;
+  /** Index of the column in DatasetRecord.columns. */
+  column: number;
+  /** Position of the chunk within the column, from 0. */
+  index: number;
+  data: ColumnData;
+}
+
+/** Stored shape: do not change without a migration. */
+export interface SettingRecord {
+  key: string;
+  value: unknown;
+}
