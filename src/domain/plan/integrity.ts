@@ -1,0 +1,61 @@
+// Referential integrity of a plan: every link points at an existing entity, and nothing is listed twice.
+import type { Id, Plan } from './types';
+
+function duplicates(values: readonly string[]): string[] {
+  const seen = new Set<string>();
+  const repeated = new Set<string>();
+  for (const v of values) {
+    if (seen.has(v)) repeated.add(v);
+    seen.add(v);
+  }
+  return [...repeated];
+}
+
+/** Each problem as a sentence naming the collection and ids involved; an empty list means the plan is consistent. */
+export function brokenLinks(plan: Plan): string[] {
+  const problems: string[] = [];
+  const goals = new Set<Id>(plan.goals.map((g) => g.id));
+  const metrics = new Set<Id>(plan.metrics.map((m) => m.id));
+  const departments = new Set<Id>(plan.departments.map((d) => d.id));
+
+  for (const [label, ids] of [
+    ['goal id', plan.goals.map((g) => g.id)],
+    ['metric id', plan.metrics.map((m) => m.id)],
+    ['metric key', plan.metrics.map((m) => m.key)],
+    ['department id', plan.departments.map((d) => d.id)],
+    ['guardrail id', plan.guardrails.map((g) => g.id)],
+    ['goals × metrics cell', plan.goalMetrics.map((l) => `${l.goalId} × ${l.metricId}`)],
+    ['metrics × departments cell', plan.metricDepartments.map((l) => `${l.metricId} × ${l.departmentId}`)],
+    ['scorecard entry', plan.scorecard.map((e) => `${e.departmentId} × ${e.metricId}`)],
+  ] as const) {
+    for (const d of duplicates(ids)) problems.push(`duplicate ${label} "${d}"`);
+  }
+
+  for (const g of plan.goals) {
+    if (g.kpiMetricId !== null && !metrics.has(g.kpiMetricId)) {
+      problems.push(`goal "${g.id}" has KPI "${g.kpiMetricId}", which is not a metric of the plan`);
+    }
+  }
+  for (const l of plan.goalMetrics) {
+    if (!goals.has(l.goalId)) problems.push(`goals × metrics cell refers to missing goal "${l.goalId}"`);
+    if (!metrics.has(l.metricId)) problems.push(`goals × metrics cell refers to missing metric "${l.metricId}"`);
+  }
+  for (const l of plan.metricDepartments) {
+    if (!metrics.has(l.metricId)) problems.push(`metrics × departments cell refers to missing metric "${l.metricId}"`);
+    if (!departments.has(l.departmentId)) {
+      problems.push(`metrics × departments cell refers to missing department "${l.departmentId}"`);
+    }
+  }
+  for (const e of plan.scorecard) {
+    if (!departments.has(e.departmentId)) problems.push(`scorecard entry refers to missing department "${e.departmentId}"`);
+    if (!metrics.has(e.metricId)) problems.push(`scorecard entry refers to missing metric "${e.metricId}"`);
+  }
+  for (const g of plan.guardrails) {
+    if (!metrics.has(g.metricId)) problems.push(`guardrail "${g.id}" refers to missing metric "${g.metricId}"`);
+    if (!metrics.has(g.guardMetricId)) problems.push(`guardrail "${g.id}" refers to missing metric "${g.guardMetricId}"`);
+    if (g.departmentId !== null && !departments.has(g.departmentId)) {
+      problems.push(`guardrail "${g.id}" refers to missing department "${g.departmentId}"`);
+    }
+  }
+  return problems;
+}
