@@ -1,0 +1,68 @@
+// Plan-level actions that combine storage with files: export and import plan files, open the sample workbook.
+import type { AppState } from './app.svelte';
+import type { Plan } from '../../domain/plan/types';
+import { exportPlanFile, planFileName, readPlanFile, describePlanFileError } from '../../io/planFile';
+import { toTypedColumns } from '../../io/columnar';
+import { saveDataset } from '../../storage';
+import { downloadText } from '../download';
+
+export async function exportPlan(app: AppState, plan: Plan): Promise<void> {
+  const now = new Date();
+  const text = await exportPlanFile(plan, { appVersion: __APP_VERSION__, now });
+  downloadText(planFileName(plan, now), text);
+  await app.markExported(plan.id, now);
+  app.toasts.show(`Exported “${plan.name}”.`);
+}
+
+export type ImportOutcome =
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; plan: Plan; existingName: string }
+  | { kind: 'imported'; planId: string };
+
+/** Reads a plan file; a plan whose id is already stored is handed back so the user can choose replace or copy. */
+export async function readPlanForImport(app: AppState, file: Blob): Promise<ImportOutcome> {
+  const result = await readPlanFile(file);
+  if (!result.ok) return { kind: 'error', message: describePlanFileError(result.error) };
+  const existing = app.plans.find((p) => p.id === result.plan.id);
+  if (existing) return { kind: 'conflict', plan: result.plan, existingName: existing.name };
+  const planId = await app.createPlan(result.plan, 'import');
+  return planId ? { kind: 'imported', planId } : { kind: 'error', message: 'The plan could not be saved.' };
+}
+
+export async function importAsCopy(app: AppState, plan: Plan): Promise<string | undefined> {
+  return app.createPlan({ ...plan, id: crypto.randomUUID(), name: `${plan.name} (imported)` }, 'import');
+}
+
+/** A fresh copy of the sample workbook each time, with its monthly KPIs and raw survey responses. */
+export async function openSampleWorkbook(app: AppState): Promise<string | undefined> {
+  const [{ createSamplePlan }, { generateSampleData }] = await Promise.all([
+    import('../../domain/plan/samplePlan'),
+    import('../../domain/sample/sampleData'),
+  ]);
+  const now = new Date();
+  const plan = { ...createSamplePlan(now), id: `sample-${crypto.randomUUID()}` };
+  const planId = await app.createPlan(plan, 'sample');
+  if (!planId) return undefined;
+  const data = generateSampleData();
+  const sets = [
+    { name: 'Monthly KPIs 2021–2025', kind: 'timeseries' as const, fileName: 'monthly-kpis.csv', table: data.monthly },
+    { name: 'Survey responses 2025', kind: 'survey' as const, fileName: 'survey-responses.csv', table: data.survey },
+  ];
+  for (const set of sets) {
+    const typed = toTypedColumns(set.table);
+    await saveDataset(
+      app.database,
+      {
+        planId,
+        name: set.name,
+        kind: set.kind,
+        fileName: set.fileName,
+        sizeBytes: 0,
+        columns: typed.columns,
+        contentHash: `sample:${set.fileName}`,
+      },
+      typed.data,
+    );
+  }
+  return planId;
+}
