@@ -1,12 +1,13 @@
 // Plan-level actions that combine storage with files: export and import plan files, open the sample workbook.
 import type { AppState } from './app.svelte';
 import type { Plan } from '../../domain/plan/types';
-import { exportPlanFile, planFileName, readPlanFile, describePlanFileError } from '../../io/planFile';
 import { toTypedColumns } from '../../io/columnar';
 import { saveDataset } from '../../storage';
 import { downloadText } from '../download';
 
 export async function exportPlan(app: AppState, plan: Plan): Promise<void> {
+  // The plan-file code (and its validator) loads on first use, keeping the first page load small.
+  const { exportPlanFile, planFileName } = await import('../../io/planFile');
   const now = new Date();
   const text = await exportPlanFile(plan, { appVersion: __APP_VERSION__, now });
   downloadText(planFileName(plan, now), text);
@@ -21,6 +22,7 @@ export type ImportOutcome =
 
 /** Reads a plan file; a plan whose id is already stored is handed back so the user can choose replace or copy. */
 export async function readPlanForImport(app: AppState, file: Blob): Promise<ImportOutcome> {
+  const { readPlanFile, describePlanFileError } = await import('../../io/planFile');
   const result = await readPlanFile(file);
   if (!result.ok) return { kind: 'error', message: describePlanFileError(result.error) };
   const existing = app.plans.find((p) => p.id === result.plan.id);
