@@ -1,0 +1,192 @@
+// fast-check generator of valid, referentially consistent Plans with unicode text, for property tests anywhere.
+import fc from 'fast-check';
+import type {
+  Department,
+  Goal,
+  GoalMetricLink,
+  Guardrail,
+  Id,
+  Metric,
+  MetricDepartmentLink,
+  Plan,
+  ScorecardEntry,
+} from '../domain/plan/types';
+import {
+  DEPARTMENT_ROLES,
+  DIRECTIONS,
+  MEASURE_KINDS,
+  METRIC_CATEGORIES,
+  METRIC_UNITS,
+  TIMINGS,
+} from './planSchema';
+
+export interface PlanArbitraryOptions {
+  /** Most goals, metrics and departments each (default 6). */
+  maxEntities?: number;
+  /** Most entries in each link list (default 12). */
+  maxLinks?: number;
+  /** Most code points in free text (default 40; names stay within their 200-character cap either way). */
+  maxTextLength?: number;
+}
+
+// -0 is written as 0 by JSON, so a plan holding it could never compare equal after a round trip.
+const noNegativeZero = (x: number): number => (Object.is(x, -0) ? 0 : x);
+
+function finite(min: number, max: number): fc.Arbitrary<number> {
+  return fc.double({ min, max, noNaN: true, noDefaultInfinity: true }).map(noNegativeZero);
+}
+
+// Any code point, including astral ones and lone surrogates, which JSON escapes and reads back unchanged.
+const unicodeText = (maxLength: number): fc.Arbitrary<string> => fc.string({ unit: 'binary', maxLength });
+const idText = fc.string({ unit: 'binary', minLength: 1, maxLength: 24 });
+
+const timestamp = fc
+  .date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T23:59:59.999Z'), noInvalidDate: true })
+  .map((d) => d.toISOString());
+
+const uniqueIds = (maxLength: number): fc.Arbitrary<Id[]> => fc.uniqueArray(idText, { maxLength });
+
+function scale(): fc.Arbitrary<{ scaleMin: number | null; scaleMax: number | null }> {
+  return fc.tuple(fc.option(finite(-1e6, 1e6)), fc.option(finite(-1e6, 1e6))).map(([a, b]) => {
+    if (a === null || b === null) return { scaleMin: a, scaleMax: b };
+    if (a === b) return { scaleMin: a, scaleMax: a + 1 };
+    return { scaleMin: Math.min(a, b), scaleMax: Math.max(a, b) };
+  });
+}
+
+function metric(id: Id, textLength: number): fc.Arbitrary<Metric> {
+  const key = fc.string({ unit: 'binary', minLength: 1, maxLength: 20 });
+  return fc
+    .record({
+      key,
+      name: unicodeText(textLength),
+      abbreviation: unicodeText(8),
+      category: fc.constantFrom(...METRIC_CATEGORIES),
+      definition: unicodeText(textLength),
+      formula: unicodeText(textLength),
+      unit: fc.constantFrom(...METRIC_UNITS),
+      scale: scale(),
+      direction: fc.constantFrom(...DIRECTIONS),
+      timing: fc.constantFrom(...TIMINGS),
+      tradeOffs: fc.uniqueArray(key, { maxLength: 3 }),
+      custom: fc.boolean(),
+    })
+    .map(({ scale: s, ...rest }) => ({ id, ...rest, scaleMin: s.scaleMin, scaleMax: s.scaleMax }));
+}
+
+/** Picks from `ids`, or gives no choice at all when there is nothing to pick. */
+function pick(ids: readonly Id[]): fc.Arbitrary<Id> | null {
+  return ids.length === 0 ? null : fc.constantFrom(...ids);
+}
+
+/** Distinct cells of a matrix whose axes are `rows` × `cols`, each cell completed by `cell`. */
+function cells<T>(
+  rows: readonly Id[],
+  cols: readonly Id[],
+  maxLength: number,
+  cell: (row: Id, col: Id) => fc.Arbitrary<T>,
+): fc.Arbitrary<T[]> {
+  const row = pick(rows);
+  const col = pick(cols);
+  if (row === null || col === null) return fc.constant([]);
+  return fc
+    .uniqueArray(fc.tuple(row, col), { maxLength, selector: ([r, c]) => JSON.stringify([r, c]) })
+    .chain((pairs) => (pairs.length === 0 ? fc.constant([]) : fc.tuple(...pairs.map(([r, c]) => cell(r, c)))));
+}
+
+/** Arbitrary Plans that pass validatePlan: unique ids, every reference resolved, each matrix cell at most once. */
+export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<Plan> {
+  const maxEntities = options.maxEntities ?? 6;
+  const maxLinks = options.maxLinks ?? 12;
+  const textLength = Math.min(options.maxTextLength ?? 40, 100);
+
+  return fc
+    .record({
+      id: idText,
+      name: unicodeText(textLength),
+      description: unicodeText(textLength),
+      createdAt: timestamp,
+      updatedAt: timestamp,
+      goalIds: uniqueIds(maxEntities),
+      metricIds: uniqueIds(maxEntities),
+      departmentIds: uniqueIds(maxEntities),
+      guardrailIds: uniqueIds(maxEntities),
+    })
+    .chain(({ goalIds, metricIds, departmentIds, guardrailIds, ...head }) => {
+      const metricId = pick(metricIds);
+      const departmentId = pick(departmentIds);
+      const goals: fc.Arbitrary<Goal[]> = fc.tuple(
+        ...goalIds.map((id) =>
+          fc.record({
+            id: fc.constant(id),
+            name: unicodeText(textLength),
+            description: unicodeText(textLength),
+            kpiMetricId: metricId === null ? fc.constant(null) : fc.option(metricId),
+            owner: unicodeText(textLength),
+          }),
+        ),
+      );
+      const metrics: fc.Arbitrary<Metric[]> = fc.tuple(...metricIds.map((id) => metric(id, textLength)));
+      const departments: fc.Arbitrary<Department[]> = fc.tuple(
+        ...departmentIds.map((id) =>
+          fc.record({
+            id: fc.constant(id),
+            name: unicodeText(textLength),
+            headcount: fc.nat({ max: 100_000 }),
+            surveyResponsesPerMonth: finite(0, 1e6),
+          }),
+        ),
+      );
+      const goalMetrics: fc.Arbitrary<GoalMetricLink[]> = cells(goalIds, metricIds, maxLinks, (goalId, mId) =>
+        fc.record({
+          goalId: fc.constant(goalId),
+          metricId: fc.constant(mId),
+          weight: fc.integer({ min: 1, max: 5 }),
+          rationale: unicodeText(textLength),
+        }),
+      );
+      const metricDepartments: fc.Arbitrary<MetricDepartmentLink[]> = cells(
+        metricIds,
+        departmentIds,
+        maxLinks,
+        (mId, dId) =>
+          fc.record({
+            metricId: fc.constant(mId),
+            departmentId: fc.constant(dId),
+            role: fc.constantFrom(...DEPARTMENT_ROLES),
+          }),
+      );
+      const scorecard: fc.Arbitrary<ScorecardEntry[]> = cells(departmentIds, metricIds, maxLinks, (dId, mId) =>
+        fc.record({
+          departmentId: fc.constant(dId),
+          metricId: fc.constant(mId),
+          kind: fc.constantFrom(...MEASURE_KINDS),
+          weight: finite(0, 100),
+        }),
+      );
+      // A guardrail needs two different metrics.
+      const guardrails: fc.Arbitrary<Guardrail[]> =
+        metricIds.length < 2
+          ? fc.constant([])
+          : fc.tuple(
+              ...guardrailIds.map((id) =>
+                fc
+                  .record({
+                    pair: fc.uniqueArray(fc.constantFrom(...metricIds), { minLength: 2, maxLength: 2 }),
+                    departmentId: departmentId === null ? fc.constant(null) : fc.option(departmentId),
+                    note: unicodeText(textLength),
+                  })
+                  .map(({ pair: [pushed, guard], departmentId: dId, note }) => ({
+                    id,
+                    metricId: pushed!,
+                    guardMetricId: guard!,
+                    departmentId: dId,
+                    note,
+                  })),
+              ),
+            );
+      return fc
+        .record({ goals, metrics, departments, goalMetrics, metricDepartments, scorecard, guardrails })
+        .map((parts): Plan => ({ ...head, ...parts }));
+    });
+}
