@@ -39,12 +39,21 @@ export {
   type StoredRead,
 } from './planRepository';
 export {
+  STAGING_STALE_AFTER_MS,
+  commitStagedDataset,
   deleteDataset,
+  discardStaged,
   findByContentHash,
+  getDataset,
   listDatasets,
+  readChunks,
   readColumn,
   saveDataset,
+  stageChunks,
+  sweepOrphanChunks,
   type NewDataset,
+  type StagedChunk,
+  type StagedDatasetMeta,
 } from './datasetRepository';
 export { getSetting, putSetting } from './settingsRepository';
 export { observePlan, observePlanList } from './live';

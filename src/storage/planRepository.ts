@@ -1,5 +1,6 @@
 // Reading and writing plans: every change of a plan body is one transaction that also appends to its history.
 import type { Plan } from '../domain/plan/types';
+import { loadPlanData } from '../schema/loadPlanData';
 import { PLAN_FORMAT_VERSION } from '../schema/versions';
 import type { CxDatabase } from './db';
 import { NewerFormatError, PlanNotFoundError } from './errors';
@@ -24,7 +25,8 @@ export type PlanVersionSummary = Omit<PlanVersionRecord, 'plan'>;
 export type StoredRead<T> =
   | { status: 'found'; value: T }
   | { status: 'not-found' }
-  | { status: 'newer-format'; formatVersion: number };
+  | { status: 'newer-format'; formatVersion: number }
+  | { status: 'unreadable'; message: string };
 
 function summarize(r: PlanRecord): PlanSummary {
   return {
@@ -39,10 +41,23 @@ function summarize(r: PlanRecord): PlanSummary {
   };
 }
 
-function read<T extends { formatVersion: number }>(value: T | undefined): StoredRead<T> {
-  if (value === undefined) return { status: 'not-found' };
+/**
+ * A stored plan in this app's format: current ones as they are, older ones upgraded through the same migrations
+ * that plan files go through (so stored data and files cannot be read by different rules).
+ */
+function upgraded<T extends { formatVersion: number; plan: Plan }>(value: T): StoredRead<T> {
   if (value.formatVersion > PLAN_FORMAT_VERSION) return { status: 'newer-format', formatVersion: value.formatVersion };
-  return { status: 'found', value };
+  if (value.formatVersion === PLAN_FORMAT_VERSION) return { status: 'found', value };
+  const loaded = loadPlanData(value.plan, value.formatVersion);
+  if (!loaded.ok) {
+    const detail = loaded.error.kind === 'invalid' ? loaded.error.errors.map((e) => `${e.path}: ${e.message}`).join('; ') : loaded.error.kind;
+    return { status: 'unreadable', message: `stored in format ${value.formatVersion} and could not be upgraded (${detail})` };
+  }
+  return { status: 'found', value: { ...value, plan: loaded.value.plan, formatVersion: PLAN_FORMAT_VERSION } };
+}
+
+function read<T extends { formatVersion: number; plan: Plan }>(value: T | undefined): StoredRead<T> {
+  return value === undefined ? { status: 'not-found' } : upgraded(value);
 }
 
 /** Plans not in the trash, most recently changed first. */
@@ -64,6 +79,16 @@ export async function listDeletedPlans(db: CxDatabase): Promise<PlanSummary[]> {
 
 export async function getPlan(db: CxDatabase, id: string): Promise<StoredRead<PlanRecord>> {
   return read(await db.plans.get(id));
+}
+
+/** The stored plan upgraded to this app's format, or an error saying why it cannot be written here. */
+function writable(id: string, stored: PlanRecord | undefined): PlanRecord {
+  if (stored === undefined) throw new PlanNotFoundError(id);
+  const read = upgraded(stored);
+  if (read.status === 'found') return read.value;
+  // Writing would replace a newer body with one in this app's older format.
+  if (read.status === 'newer-format') throw new NewerFormatError(id, read.formatVersion);
+  throw new Error(`Plan ${id} cannot be written: ${read.status === 'unreadable' ? read.message : 'not found'}.`);
 }
 
 /** Stores a new plan at revision 1 with its first history entry; fails if a plan with its id already exists. */
@@ -112,10 +137,7 @@ async function writeRevision(
   label: string,
 ): Promise<PlanRecord> {
   return db.transaction('rw', db.plans, db.planVersions, async () => {
-    const current = await db.plans.get(id);
-    if (current === undefined) throw new PlanNotFoundError(id);
-    // Writing would replace a newer body with one in this app's older format.
-    if (current.formatVersion > PLAN_FORMAT_VERSION) throw new NewerFormatError(id, current.formatVersion);
+    const current = writable(id, await db.plans.get(id));
     const now = new Date().toISOString();
     const plan: Plan = { ...produce(current.plan), id, updatedAt: now };
     const next: PlanRecord = {
@@ -160,9 +182,7 @@ export function renamePlan(db: CxDatabase, id: string, name: string): Promise<Pl
  */
 export async function duplicatePlan(db: CxDatabase, id: string, newName: string): Promise<PlanRecord> {
   return db.transaction('rw', db.plans, db.planVersions, async () => {
-    const source = await db.plans.get(id);
-    if (source === undefined) throw new PlanNotFoundError(id);
-    if (source.formatVersion > PLAN_FORMAT_VERSION) throw new NewerFormatError(id, source.formatVersion);
+    const source = writable(id, await db.plans.get(id));
     const now = new Date().toISOString();
     const copy: Plan = { ...source.plan, id: crypto.randomUUID(), name: newName, createdAt: now, updatedAt: now };
     return insertPlan(db, copy, 'duplicate');

@@ -107,7 +107,8 @@ export class AppState {
           next: (read) => {
             if (read.status === 'found') onChange(read.value);
             else if (read.status === 'not-found') onChange(undefined);
-            else onError(new NewerFormatError(id, read.formatVersion));
+            else if (read.status === 'newer-format') onError(new NewerFormatError(id, read.formatVersion));
+            else onError(new Error(`This plan cannot be opened: it was ${read.message}.`));
           },
           error: onError,
         });
