@@ -1,6 +1,6 @@
 // Survey scores with their uncertainty: NPS, CSAT top-2 box, Wilson intervals for proportions, t intervals for means.
 
-import { mean, sampleVariance } from '../stats/descriptive';
+import { mean } from '../stats/descriptive';
 import { studentTQuantile, Z95 } from '../stats/distributions';
 
 /** A score that could not be computed, with the reason in plain words. */
@@ -63,14 +63,22 @@ function noAnswers(invalid: number): NoScore {
  */
 export function nps(scores: ArrayLike<number>): NpsResult {
   const { valid, invalid } = tally(scores, 0, 10);
-  const n = valid.length;
-  if (n === 0) return noAnswers(invalid);
   let promoters = 0;
   let detractors = 0;
   for (const v of valid) {
     if (v >= 9) promoters++;
     else if (v <= 6) detractors++;
   }
+  return npsFromCounts(promoters, detractors, valid.length, invalid);
+}
+
+/**
+ * NPS from pooled counts: n valid 0–10 answers of which `promoters` are 9–10 and `detractors` 0–6. Aggregation
+ * over large columns counts answers per group and calls this, so every group's score is exactly the one `nps`
+ * gives on the same answers. `invalid` is the number of present but off-scale values that were left out.
+ */
+export function npsFromCounts(promoters: number, detractors: number, n: number, invalid = 0): NpsResult {
+  if (n === 0) return noAnswers(invalid);
   const p = promoters / n;
   const d = detractors / n;
   const score = (100 * (promoters - detractors)) / n;
@@ -143,9 +151,13 @@ export type Top2Result = Top2Score | NoScore;
 /** CSAT as the top-2-box share: answers of 4 or 5 on a 1–5 scale (or the two highest points of 1..scaleMax). */
 export function csatTop2(scores: ArrayLike<number>, scaleMax = 5): Top2Result {
   const { valid, invalid } = tally(scores, 1, scaleMax);
-  const n = valid.length;
-  if (n === 0) return noAnswers(invalid);
   const top2 = valid.filter((v) => v >= scaleMax - 1).length;
+  return top2FromCounts(top2, valid.length, invalid);
+}
+
+/** Top-2-box share with its Wilson interval from pooled counts: `top2` of n valid answers were in the top two boxes. */
+export function top2FromCounts(top2: number, n: number, invalid = 0): Top2Result {
+  if (n === 0) return noAnswers(invalid);
   const interval = wilsonInterval(top2, n);
   return {
     ok: true,
@@ -180,14 +192,24 @@ export function meanWithTInterval(values: ArrayLike<number>, confidence = 0.95):
     const v = values[i] as number;
     if (Number.isFinite(v)) present.push(v);
   }
-  const n = present.length;
-  if (n < 2) {
-    return { ok: false, n, reason: n === 0 ? 'There are no answers.' : 'One answer gives a mean but no measure of its uncertainty.' };
-  }
   const m = mean(present);
-  const sd = Math.sqrt(sampleVariance(present));
+  let sumOfSquares = 0;
+  for (const v of present) sumOfSquares += (v - m) ** 2;
+  return meanFromMoments(present.length, m, sumOfSquares, confidence);
+}
+
+/**
+ * Mean with a t interval from a group's summary: n values, their mean and their sum of squared deviations from
+ * that mean. Lets aggregation build the interval from per-group counts without keeping the values.
+ */
+export function meanFromMoments(n: number, meanValue: number, sumOfSquares: number, confidence = 0.95): MeanResult {
+  if (n < 2) {
+    const reason = n === 0 ? 'There are no answers.' : 'One answer gives a mean but no measure of its uncertainty.';
+    return { ok: false, n, reason };
+  }
+  const sd = Math.sqrt(sumOfSquares / (n - 1));
   const se = sd / Math.sqrt(n);
   const df = n - 1;
   const half = studentTQuantile(0.5 + confidence / 2, df) * se;
-  return { ok: true, n, mean: m, sd, se, df, ciLow: m - half, ciHigh: m + half };
+  return { ok: true, n, mean: meanValue, sd, se, df, ciLow: meanValue - half, ciHigh: meanValue + half };
 }
