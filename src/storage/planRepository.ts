@@ -135,6 +135,7 @@ async function writeRevision(
   id: string,
   produce: (current: Plan) => Plan,
   label: string,
+  restore = false,
 ): Promise<PlanRecord> {
   return db.transaction('rw', db.plans, db.planVersions, async () => {
     const current = writable(id, await db.plans.get(id));
@@ -142,6 +143,7 @@ async function writeRevision(
     const plan: Plan = { ...produce(current.plan), id, updatedAt: now };
     const next: PlanRecord = {
       ...current,
+      deletedAt: restore ? null : current.deletedAt,
       name: plan.name,
       updatedAt: now,
       revision: current.revision + 1,
@@ -167,9 +169,18 @@ export function updatePlan(
   return writeRevision(db, id, edit, label);
 }
 
-/** Replaces the body wholesale (undo/redo, restoring an old version, import over an existing plan); keeps the id. */
-export function replacePlan(db: CxDatabase, id: string, plan: Plan, label: string): Promise<PlanRecord> {
-  return writeRevision(db, id, () => plan, label);
+/**
+ * Replaces the body wholesale (undo/redo, restoring an old version, import over an existing plan); keeps the id.
+ * With `restore`, a plan in the trash comes back in the same transaction (importing a file of a deleted plan).
+ */
+export function replacePlan(
+  db: CxDatabase,
+  id: string,
+  plan: Plan,
+  label: string,
+  options: { restore?: boolean } = {},
+): Promise<PlanRecord> {
+  return writeRevision(db, id, () => plan, label, options.restore ?? false);
 }
 
 export function renamePlan(db: CxDatabase, id: string, name: string): Promise<PlanRecord> {

@@ -4,6 +4,7 @@ import {
   createPlan,
   duplicatePlan,
   estimateStorage,
+  getPlan,
   listDatasets,
   markExported,
   observePlan,
@@ -156,8 +157,19 @@ export class AppState {
     return this.#attempt(async (db) => (await createPlan(db, plan, label)).id);
   }
 
+  /** Replaces a stored plan's body; a plan in the trash is brought back with it. Undefined when it failed. */
   replacePlan(planId: string, plan: Plan, label: string): Promise<unknown> {
-    return this.#attempt((db) => replacePlan(db, planId, { ...plan, id: planId }, label));
+    return this.#attempt((db) => replacePlan(db, planId, { ...plan, id: planId }, label, { restore: true }));
+  }
+
+  /** What is stored under this plan id, trash included: imports must not collide with a deleted plan. */
+  storedPlan(planId: string): Promise<{ name: string; deleted: boolean } | undefined> {
+    return this.#attempt(async (db) => {
+      const read = await getPlan(db, planId);
+      if (read.status === 'not-found') return undefined;
+      if (read.status !== 'found') return { name: planId, deleted: false };
+      return { name: read.value.name, deleted: read.value.deletedAt !== null };
+    });
   }
 
   renamePlan(planId: string, name: string): Promise<unknown> {

@@ -39,6 +39,7 @@ export class PlanEditor {
   #undo = $state.raw<Plan[]>([]);
   #redo = $state.raw<Plan[]>([]);
   #saving = $state(false);
+  #hasPending = $state(false);
 
   #pending: PendingBatch | null = null;
   #inFlight = 0;
@@ -71,8 +72,9 @@ export class PlanEditor {
   get canRedo(): boolean {
     return this.#redo.length > 0;
   }
+  /** True while any edit is waiting to be batched or being written: "All changes saved" only when it is false. */
   get saving(): boolean {
-    return this.#saving;
+    return this.#saving || this.#hasPending;
   }
 
   /**
@@ -95,6 +97,7 @@ export class PlanEditor {
         before: current,
         timer: undefined,
       };
+      this.#hasPending = true;
     }
     this.#pending.edits.push(edit);
     if (options.coalesceKey === undefined) {
@@ -111,6 +114,7 @@ export class PlanEditor {
     if (!batch) return this.#writes;
     clearTimeout(batch.timer);
     this.#pending = null;
+    this.#hasPending = false;
     this.#undo = [...this.#undo, batch.before].slice(-UNDO_LIMIT);
     this.#redo = [];
     const combined: Edit = (plan) => batch.edits.reduce((acc, edit) => edit(acc), plan);
@@ -157,6 +161,7 @@ export class PlanEditor {
           this.#inFlight -= 1;
           // Nothing half-written: the transaction rolled back, so show what storage really holds.
           this.#pending = null;
+          this.#hasPending = false;
           if (this.#saved) this.#plan = this.#saved.plan;
           this.#onSaveError(error);
         },

@@ -25,7 +25,13 @@ export async function readPlanForImport(app: AppState, file: Blob): Promise<Impo
   const { readPlanFile, describePlanFileError } = await import('../../io/planFile');
   const result = await readPlanFile(file);
   if (!result.ok) return { kind: 'error', message: describePlanFileError(result.error) };
-  const existing = app.plans.find((p) => p.id === result.plan.id);
+  // Ask storage, not the list on screen: it includes the trash and plans saved a moment ago.
+  const existing = await app.storedPlan(result.plan.id);
+  if (existing?.deleted) {
+    // The user deleted this plan; importing its file brings it back as the file has it.
+    const restored = await app.replacePlan(result.plan.id, result.plan, 'import');
+    return restored ? { kind: 'imported', planId: result.plan.id } : { kind: 'error', message: 'The plan could not be saved.' };
+  }
   if (existing) return { kind: 'conflict', plan: result.plan, existingName: existing.name };
   const planId = await app.createPlan(result.plan, 'import');
   return planId ? { kind: 'imported', planId } : { kind: 'error', message: 'The plan could not be saved.' };

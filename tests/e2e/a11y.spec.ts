@@ -1,0 +1,52 @@
+// Accessibility: axe finds no serious or critical violation on any view, dialog included.
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { test, expect } from './support/test';
+import { TAB_IDS, WorkspacePage } from './pages/WorkspacePage';
+import { fixtureFile } from './support/planFiles';
+
+/** Serious and critical violations as readable lines: rule id, impact, what is wrong, and where. */
+async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
+  if (include) builder.include(include);
+  const { violations } = await builder.analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+test('the plan list, empty and then filled, has no serious violations', async ({ plans, page }) => {
+  await plans.goto();
+  await expect(plans.emptyState).toBeVisible();
+  expect.soft(await seriousViolations(page), 'empty plan list').toEqual([]);
+
+  await plans.openSample();
+  await plans.openFromHeader();
+  await plans.createPlan('Second plan');
+  await plans.openFromHeader();
+  await expect(plans.planTable.getByRole('row')).toHaveCount(3);
+  expect.soft(await seriousViolations(page), 'filled plan list').toEqual([]);
+});
+
+test('every tab of the sample plan has no serious violations', async ({ plans, page }) => {
+  await plans.goto();
+  const workspace = await plans.openSample();
+  for (const tab of TAB_IDS) {
+    await workspace.goToTab(tab);
+    if (tab === 'data') await expect(page.getByRole('article').first()).toBeVisible();
+    expect.soft(await seriousViolations(page), `${tab} tab`).toEqual([]);
+  }
+});
+
+test('the import-conflict dialog has no serious violations', async ({ plans, page }) => {
+  await plans.goto();
+  const file = fixtureFile('workshop.cxplan.json');
+  await plans.importFile(file);
+  await expect(new WorkspacePage(page).title).toHaveText('Contoso Energy: workshop plan');
+  await plans.openFromHeader();
+  // The app spots the conflict from its plan list, so the plan must be listed first.
+  await expect(plans.planLink('Contoso Energy: workshop plan')).toBeVisible();
+  await plans.importFile(file);
+  await expect(plans.conflictDialog).toBeVisible();
+  expect(await seriousViolations(page)).toEqual([]);
+});

@@ -1,0 +1,34 @@
+// Page object for the Scorecards tab: one card per department with weights, the 100 % check and guardrails.
+import type { Locator, Page } from '@playwright/test';
+
+export class ScorecardsTab {
+  readonly page: Page;
+
+  constructor(page: Page) {
+    this.page = page;
+  }
+
+  card(department: string): Locator {
+    return this.page.getByRole('article', { name: department, exact: true });
+  }
+
+  weight(department: string, metricAbbreviation: string): Locator {
+    return this.card(department).getByLabel(`Weight of ${metricAbbreviation} for ${department}`, { exact: true });
+  }
+
+  weightError(department: string): Locator {
+    return this.card(department).getByRole('alert').filter({ hasText: 'Weights add up to' });
+  }
+
+  scaleTo100(department: string): Locator {
+    return this.card(department).getByRole('button', { name: 'Scale to 100 %' });
+  }
+
+  total(department: string): Locator {
+    return this.card(department).getByText(/^Total /);
+  }
+
+  addGuardrail(department: string): Locator {
+    return this.card(department).getByRole('button', { name: /^Add a guardrail/ });
+  }
+}
