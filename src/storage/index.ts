@@ -56,5 +56,6 @@ export {
   type StagedDatasetMeta,
 } from './datasetRepository';
 export { getSetting, putSetting } from './settingsRepository';
-export { observePlan, observePlanList } from './live';
+export { observeDatasets, observePlan, observePlanList } from './live';
+export { rolesProblem, setDatasetRoles, suggestRoles } from './datasetRoles';
 export { estimateStorage, requestPersistence, type StorageEstimateBytes } from './quota';

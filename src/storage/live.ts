@@ -2,7 +2,8 @@
 import { liveQuery, type Observable } from 'dexie';
 import type { CxDatabase } from './db';
 import { getPlan, listPlans, type PlanSummary, type StoredRead } from './planRepository';
-import type { PlanRecord } from './records';
+import type { DatasetRecord, PlanRecord } from './records';
+import { listDatasets } from './datasetRepository';
 
 // Dexie 4 posts every committed write to the other tabs and workers of the same origin on a BroadcastChannel
 // (its 'storagemutated' event), so these observables also update when another tab edits a plan. The returned
@@ -15,4 +16,9 @@ export function observePlanList(db: CxDatabase): Observable<PlanSummary[]> {
 
 export function observePlan(db: CxDatabase, id: string): Observable<StoredRead<PlanRecord>> {
   return liveQuery(() => getPlan(db, id));
+}
+
+/** A plan's datasets, updated when an import (in the worker) commits or a dataset is deleted. */
+export function observeDatasets(db: CxDatabase, planId: string): Observable<DatasetRecord[]> {
+  return liveQuery(() => listDatasets(db, planId));
 }

@@ -66,6 +66,23 @@ export interface DatasetRecord {
   contentHash: string;
   /** Rows per chunk; the last chunk of a column may be shorter. */
   chunkRows: number;
+  /** What the columns mean to the plan; absent until the user (or the sample workbook) has said. */
+  roles?: DatasetRoles;
+}
+
+/**
+ * The meaning of a dataset's columns, by column index. Stored shape: do not change without a migration.
+ * An NPS item is only ever set by the user: not every 0–10 question is the recommend question.
+ */
+export interface DatasetRoles {
+  /** The date column saying when a row happened: a series' period, a response's submission date. */
+  period: number | null;
+  /** Category columns to break results down by (region, channel, team). */
+  segments: number[];
+  /** Time series: number columns that measure plan metrics. */
+  metrics: { column: number; metricId: string }[];
+  /** Survey responses: the recommend (0–10), satisfaction (1–5) and effort (1–7) answer columns. */
+  survey: { nps: number | null; csat: number | null; ces: number | null };
 }
 
 /**

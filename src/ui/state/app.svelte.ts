@@ -5,7 +5,8 @@ import {
   duplicatePlan,
   estimateStorage,
   getPlan,
-  listDatasets,
+  deleteDataset,
+  observeDatasets,
   markExported,
   observePlan,
   observePlanList,
@@ -191,8 +192,18 @@ export class AppState {
     return this.#attempt((db) => markExported(db, planId, when));
   }
 
-  listDatasets(planId: string): Promise<DatasetRecord[] | undefined> {
-    return this.#attempt((db) => listDatasets(db, planId));
+  /** Follows a plan's datasets; returns the unsubscribe function. */
+  watchDatasets(planId: string, onChange: (datasets: DatasetRecord[]) => void): () => void {
+    const subscription = observeDatasets(this.#requireDb(), planId).subscribe({
+      next: onChange,
+      error: (e: unknown) => this.reportError(e),
+    });
+    return () => subscription.unsubscribe();
+  }
+
+  async deleteDataset(datasetId: string, name: string): Promise<void> {
+    await this.#attempt((db) => deleteDataset(db, datasetId));
+    this.toasts.show(`Deleted the dataset “${name}”.`);
   }
 
   /** Datasets live beside plans; the sample workbook and the importer write through this. */
