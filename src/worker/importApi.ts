@@ -1,5 +1,5 @@
 // What the import worker does, as plain async functions over a database: preview, import with progress and cancel,
-// row windows for the table, duplicate detection and the start-up sweep. import.worker.ts exposes it with Comlink.
+// row windows for the table, duplicate detection and the start-up sweep. data.worker.ts exposes it with Comlink.
 import { releaseProxy, transfer } from 'comlink';
 import { importCsv, previewFile, Sha256, type ImportOptions, type ImportProgress } from '../io/csvImport';
 import type { ImportResult, ImportSink, PreviewOverrides, PreviewResult } from '../io/csvImport';

@@ -1,9 +1,10 @@
-// The page's side of the import worker: starts it on first use, forwards progress, maps an AbortSignal to cancel,
+// The page's side of the data worker (import, row windows, summaries): starts it on first use, forwards progress, maps an AbortSignal to cancel,
 // and turns the worker's answers into plain promises for the UI.
 import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { ImportOptions, ImportProgress, PreviewOverrides, PreviewResult } from '../io/csvImport';
 import type { DatasetRecord } from '../storage/records';
-import type { ImportWorkerApi } from './import.worker';
+import type { DataWorkerApi } from './data.worker';
+import type { SeriesRequest, SeriesSummary, SurveyRequest, SurveySummary } from './analysisApi';
 import type { WorkerImportResult } from './importApi';
 import type { RowWindow } from './rowWindow';
 
@@ -23,6 +24,8 @@ export interface ImportClient {
   /** A dataset of the plan imported from the same bytes: lets the UI ask "already imported — import again?". */
   findImported(planId: string, file: Blob): Promise<DatasetRecord | null>;
   sweepOrphans(): Promise<number>;
+  surveySummary(request: SurveyRequest): Promise<SurveySummary>;
+  metricSeries(request: SeriesRequest): Promise<SeriesSummary>;
   /** Stops the worker; the next call starts a new one. */
   dispose(): void;
 }
@@ -33,11 +36,11 @@ export type WorkerLike = Pick<Worker, 'postMessage' | 'addEventListener' | 'remo
 };
 
 function startWorker(): WorkerLike {
-  return new Worker(new URL('./import.worker.ts', import.meta.url), { type: 'module', name: 'cx-import' });
+  return new Worker(new URL('./data.worker.ts', import.meta.url), { type: 'module', name: 'cx-data' });
 }
 
 export function createImportClient(createWorker: () => WorkerLike = startWorker): ImportClient {
-  let current: { worker: WorkerLike; remote: Remote<ImportWorkerApi>; failed: Promise<never> } | null = null;
+  let current: { worker: WorkerLike; remote: Remote<DataWorkerApi>; failed: Promise<never> } | null = null;
 
   const dispose = (): void => {
     current?.remote[releaseProxy]();
@@ -58,11 +61,11 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
       });
     });
     failed.catch(() => undefined);
-    current = { worker, remote: wrap<ImportWorkerApi>(worker), failed };
+    current = { worker, remote: wrap<DataWorkerApi>(worker), failed };
     return current;
   };
 
-  const call = <T>(run: (remote: Remote<ImportWorkerApi>) => Promise<T>): Promise<T> => {
+  const call = <T>(run: (remote: Remote<DataWorkerApi>) => Promise<T>): Promise<T> => {
     const { remote, failed } = start();
     return Promise.race([run(remote), failed]);
   };
@@ -90,6 +93,8 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
     readRows: (datasetId, start, count) => call((remote) => remote.readRows(datasetId, start, count)),
     findImported: (planId, file) => call((remote) => remote.findImported(planId, file)),
     sweepOrphans: () => call((remote) => remote.sweepOrphans()),
+    surveySummary: (request) => call<SurveySummary>((remote) => remote.surveySummary(request)),
+    metricSeries: (request) => call<SeriesSummary>((remote) => remote.metricSeries(request)),
     dispose,
   };
 }

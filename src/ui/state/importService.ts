@@ -1,4 +1,4 @@
-// Connects the import flow to the import worker: the only place the UI talks to the worker client.
+// Connects the UI to the data worker (import, rows, summaries): the only place the UI talks to the worker client.
 import type { ImportFormat, PreviewResult } from '../../io/csvImport/types';
 import { createImportClient, type ImportClient } from '../../worker/importClient';
 import type { ImportService } from './importFlow.svelte';

@@ -1,0 +1,61 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { CxDatabase, createPlan, saveDataset } from '../storage';
+import { samplePlan, uniqueDbName } from '../storage/fixtures/testing';
+import { createAnalysisApi } from './analysisApi';
+
+const day = (iso: string) => Date.parse(`${iso}T00:00:00Z`);
+
+describe('analysis API over stored datasets', () => {
+  let db: CxDatabase;
+  afterEach(async () => db.delete());
+
+  async function storeSurvey() {
+    db = new CxDatabase(uniqueDbName());
+    const plan = samplePlan();
+    await createPlan(db, plan);
+    return saveDataset(
+      db,
+      {
+        planId: plan.id,
+        name: 'Survey',
+        kind: 'survey',
+        fileName: 's.csv',
+        sizeBytes: 1,
+        contentHash: 'h',
+        columns: [
+          { name: 'submitted', type: 'date' },
+          { name: 'region', type: 'category', dictionary: ['North', 'South'] },
+          { name: 'ltr', type: 'number' },
+        ],
+      },
+      [
+        Float64Array.from(['2024-01-05', '2024-01-20', '2024-02-03', '2024-02-10'], day),
+        Int32Array.from([0, 1, 0, 1]),
+        Float64Array.from([10, 3, 9, Number.NaN]),
+      ],
+    );
+  }
+
+  it('pools NPS by month and region from the stored columns, a blank answer being missing', async () => {
+    const dataset = await storeSurvey();
+    const api = createAnalysisApi(async () => db);
+    const summary = await api.surveySummary({ datasetId: dataset.id, period: 0, granularity: 'month', segment: 1, nps: 2, csat: null, ces: null });
+    if (!summary.ok) throw new Error(summary.reason);
+    const cells = summary.aggregate.rows.map((r) => [r.period, r.segment, r.nps?.ok ? r.nps.nps : null]);
+    expect(cells).toEqual([
+      ['2024-01', null, 0],
+      ['2024-01', 'North', 100],
+      ['2024-01', 'South', -100],
+      ['2024-02', null, 100],
+      ['2024-02', 'North', 100],
+      ['2024-02', 'South', null],
+    ]);
+  });
+
+  it('says what to choose when no answer column is named', async () => {
+    const dataset = await storeSurvey();
+    const api = createAnalysisApi(async () => db);
+    const summary = await api.surveySummary({ datasetId: dataset.id, period: 0, granularity: 'all', segment: null, nps: null, csat: null, ces: null });
+    expect(summary).toEqual({ ok: false, reason: 'Choose which columns hold the NPS, CSAT or CES answers.' });
+  });
+});

@@ -1,0 +1,84 @@
+// Summaries of stored datasets computed next to the data in the worker: survey scores and metric series.
+import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '../domain/survey/aggregate';
+import { buildSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
+import { getDataset, readColumn, type CxDatabase } from '../storage';
+import type { ColumnData } from '../storage/records';
+
+export type SurveySummary = { ok: true; aggregate: SurveyAggregate } | { ok: false; reason: string };
+export type SeriesSummary = SeriesBuild | { ok: false; reason: string; problems?: never };
+
+export interface SurveyRequest {
+  datasetId: string;
+  period: number;
+  granularity: SurveyGranularity;
+  segment: number | null;
+  nps: number | null;
+  csat: number | null;
+  ces: number | null;
+}
+
+export interface SeriesRequest {
+  datasetId: string;
+  period: number;
+  value: number;
+  segment: number | null;
+  combine?: SeriesCombine;
+}
+
+function asNumbers(data: ColumnData | undefined): Float64Array | undefined {
+  return data instanceof Float64Array ? data : undefined;
+}
+
+export function createAnalysisApi(db: () => Promise<CxDatabase>) {
+  /** Reads the columns a summary needs; a column of the wrong type or a missing dataset says so. */
+  async function columns(datasetId: string, wanted: (number | null)[]) {
+    const database = await db();
+    const dataset = await getDataset(database, datasetId);
+    if (!dataset) return null;
+    const data = await Promise.all(wanted.map((c) => (c === null ? undefined : readColumn(database, datasetId, c))));
+    return { dataset, data };
+  }
+
+  return {
+    async surveySummary(request: SurveyRequest): Promise<SurveySummary> {
+      const read = await columns(request.datasetId, [request.period, request.segment, request.nps, request.csat, request.ces]);
+      if (!read) return { ok: false, reason: 'This dataset is no longer stored.' };
+      const [dates, segmentCodes, nps, csat, ces] = read.data;
+      const periodDates = asNumbers(dates);
+      if (!periodDates) return { ok: false, reason: 'Choose the date column that says when each response was given.' };
+      if (request.nps === null && request.csat === null && request.ces === null) {
+        return { ok: false, reason: 'Choose which columns hold the NPS, CSAT or CES answers.' };
+      }
+      const dictionary = request.segment === null ? undefined : read.dataset.columns[request.segment]?.dictionary;
+      const segments = segmentCodes instanceof Int32Array && dictionary ? { codes: segmentCodes, dictionary } : undefined;
+      const aggregate = aggregateSurvey({
+        dates: periodDates,
+        granularity: request.granularity,
+        ...(segments ? { segments } : {}),
+        measures: {
+          ...(asNumbers(nps) ? { nps: asNumbers(nps) } : {}),
+          ...(asNumbers(csat) ? { csat: asNumbers(csat) } : {}),
+          ...(asNumbers(ces) ? { ces: asNumbers(ces) } : {}),
+        },
+      });
+      return { ok: true, aggregate };
+    },
+
+    async metricSeries(request: SeriesRequest): Promise<SeriesSummary> {
+      const read = await columns(request.datasetId, [request.period, request.value, request.segment]);
+      if (!read) return { ok: false, reason: 'This dataset is no longer stored.' };
+      const [dates, values, segmentCodes] = read.data;
+      const periodDates = asNumbers(dates);
+      const metric = asNumbers(values);
+      if (!periodDates || !metric) return { ok: false, reason: 'Choose a date column for the period and a number column for the values.' };
+      const dictionary = request.segment === null ? undefined : read.dataset.columns[request.segment]?.dictionary;
+      const segments = segmentCodes instanceof Int32Array && dictionary ? { codes: segmentCodes, dictionary } : undefined;
+      return buildSeries({
+        dates: periodDates,
+        values: metric,
+        ...(segments ? { segments } : {}),
+        ...(request.combine ? { combine: request.combine } : {}),
+      });
+    },
+  };
+}
