@@ -7,6 +7,7 @@ export type {
   ColumnType,
   DatasetKind,
   DatasetRecord,
+  DatasetRoles,
   PlanRecord,
   PlanVersionRecord,
 } from './records';

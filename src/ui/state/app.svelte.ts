@@ -6,6 +6,8 @@ import {
   estimateStorage,
   getPlan,
   deleteDataset,
+  setDatasetRoles,
+  sweepOrphanChunks,
   observeDatasets,
   markExported,
   observePlan,
@@ -22,6 +24,7 @@ import {
   NewerFormatError,
   type CxDatabase,
   type DatasetRecord,
+  type DatasetRoles,
   type PlanSummary,
   type StorageEstimateBytes,
 } from '../../storage';
@@ -82,6 +85,8 @@ export class AppState {
     });
     this.#status = { kind: 'ready' };
     void purgeDeletedPlans(db, TRASH_KEEP_MS).catch(() => undefined);
+    // Chunks of an import whose tab died mid-way belong to no dataset; nothing shows them, so reclaim the space.
+    void sweepOrphanChunks(db).catch(() => undefined);
     this.#persisted = await requestPersistence();
   }
 
@@ -199,6 +204,10 @@ export class AppState {
       error: (e: unknown) => this.reportError(e),
     });
     return () => subscription.unsubscribe();
+  }
+
+  setDatasetRoles(datasetId: string, roles: DatasetRoles): Promise<unknown> {
+    return this.#attempt((db) => setDatasetRoles(db, datasetId, roles));
   }
 
   async deleteDataset(datasetId: string, name: string): Promise<void> {

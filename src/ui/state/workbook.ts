@@ -2,7 +2,8 @@
 import type { AppState } from './app.svelte';
 import type { Plan } from '../../domain/plan/types';
 import { toTypedColumns } from '../../io/columnar';
-import { saveDataset } from '../../storage';
+import { saveDataset, setDatasetRoles } from '../../storage';
+import type { DatasetRoles } from '../../storage/records';
 import { downloadText } from '../download';
 
 export async function exportPlan(app: AppState, plan: Plan): Promise<void> {
@@ -58,7 +59,7 @@ export async function openSampleWorkbook(app: AppState): Promise<string | undefi
   ];
   for (const set of sets) {
     const typed = toTypedColumns(set.table);
-    await saveDataset(
+    const dataset = await saveDataset(
       app.database,
       {
         planId,
@@ -71,6 +72,31 @@ export async function openSampleWorkbook(app: AppState): Promise<string | undefi
       },
       typed.data,
     );
+    await setDatasetRoles(app.database, dataset.id, sampleRoles(plan, typed.columns.map((c) => c.name), set.kind));
   }
   return planId;
+}
+
+/** Sample CSV column names that differ from the library key of the metric they measure. */
+const SAMPLE_COLUMN_KEYS: Record<string, string> = { aht_seconds: 'aht' };
+
+/** The sample's columns already mean something: say so, so its charts show at once. */
+function sampleRoles(plan: Plan, names: string[], kind: 'timeseries' | 'survey'): DatasetRoles {
+  const at = (name: string) => {
+    const index = names.indexOf(name);
+    return index < 0 ? null : index;
+  };
+  if (kind === 'survey') {
+    return {
+      period: at('submitted'),
+      segments: ['region', 'channel', 'team', 'agent'].map(at).filter((i): i is number => i !== null),
+      metrics: [],
+      survey: { nps: at('likelihood_to_recommend'), csat: at('csat'), ces: at('effort') },
+    };
+  }
+  const metrics = names.flatMap((name, column) => {
+    const metric = plan.metrics.find((m) => m.key === (SAMPLE_COLUMN_KEYS[name] ?? name));
+    return metric ? [{ column, metricId: metric.id }] : [];
+  });
+  return { period: at('month'), segments: [], metrics, survey: { nps: null, csat: null, ces: null } };
 }
