@@ -4,6 +4,8 @@ import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
 import { TAB_IDS, WorkspacePage } from './pages/WorkspacePage';
 import { fixtureFile } from './support/planFiles';
+import { DataTab } from './pages/DataTab';
+import { SURVEY_CSV } from './support/surveyReference';
 
 /** Serious and critical violations as readable lines: rule id, impact, what is wrong, and where. */
 async function seriousViolations(page: Page, include?: string): Promise<string[]> {
@@ -49,4 +51,23 @@ test('the import-conflict dialog has no serious violations', async ({ plans, pag
   await plans.importFile(file);
   await expect(plans.conflictDialog).toBeVisible();
   expect(await seriousViolations(page)).toEqual([]);
+});
+
+test('the data tab with the sample datasets, a rows table and an open CSV preview has no serious violations', async ({ plans, page }) => {
+  await plans.goto();
+  const workspace = await plans.openSample();
+  await workspace.goToTab('data');
+  const data = new DataTab(page);
+  await expect(data.datasets).toHaveCount(2);
+  await data.showRows('Survey responses 2025');
+  await data.choose(SURVEY_CSV);
+  await expect(data.previewTable.locator('tbody tr').first()).toBeVisible();
+  expect.soft(await seriousViolations(page), 'preview').toEqual([]);
+
+  // The bad-rows report that replaces the Import button.
+  await data.preview.getByRole('button', { name: 'Cancel' }).click();
+  await data.choose({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from('month,revenue\n2024-01,1\n2024-02,x\n2024-03,3\n2024-04,4\n2024-05,5\n') });
+  await data.startImport();
+  await expect(data.invalidReport).toBeVisible();
+  expect.soft(await seriousViolations(page), 'bad-rows report').toEqual([]);
 });

@@ -1,6 +1,6 @@
 // Tests for header-row detection on Qualtrics, SurveyMonkey and plain exports, and for unique column names.
 import { describe, expect, it } from 'vitest';
-import { detectHeaderRows, uniqueNames } from './headerRows';
+import { detectHeaderRows, tableWidth, uniqueNames } from './headerRows';
 
 // The first rows of a Qualtrics "CSV, use choice text" export, as PapaParse returns them.
 const QUALTRICS: string[][] = [
@@ -147,6 +147,17 @@ describe('detectHeaderRows', () => {
     expect(layout.unnamed).toEqual([1, 3]);
   });
 
+  it('keeps the header\'s width when a single data row has a stray extra field', () => {
+    const layout = detectHeaderRows([
+      ['month', 'revenue', 'note'],
+      ['2024-01', '1000', ''],
+      ['2024-02', '1010', 'late', ' again'],
+      ['2024-03', '1020', ''],
+    ]);
+    expect(layout.names).toEqual(['month', 'revenue', 'note']);
+    expect(layout.unnamed).toEqual([]);
+  });
+
   it('reports duplicate names with every position and still returns unique names', () => {
     const layout = detectHeaderRows([
       ['date', 'nps', 'csat', 'nps', 'nps'],
@@ -173,5 +184,25 @@ describe('uniqueNames', () => {
     const { names } = uniqueNames(['', 'Column 1', 'a', 'a', 'a (2)']);
     expect(names).toEqual(['Column 1 (2)', 'Column 1', 'a', 'a (3)', 'a (2)']);
     expect(new Set(names).size).toBe(names.length);
+  });
+});
+
+describe('tableWidth', () => {
+  it('is the widest header row when the data rows are no wider', () => {
+    expect(tableWidth([['a', 'b', 'c'], ['1', '2'], ['1', '2', '3']], 1)).toBe(3);
+  });
+
+  it('is the commonest data row length when that is wider than the header', () => {
+    expect(tableWidth([['a', 'b'], ['1', '2', '3'], ['4', '5', '6'], ['7', '8']], 1)).toBe(3);
+  });
+
+  it('ignores a lone wider data row', () => {
+    expect(tableWidth([['a', 'b'], ['1', '2'], ['3', '4', '5', '6'], ['7', '8']], 1)).toBe(2);
+  });
+
+  it('takes the longer length when data row lengths tie, and the data alone when there is no header', () => {
+    expect(tableWidth([['a'], ['1', '2'], ['1', '2', '3']], 1)).toBe(3);
+    expect(tableWidth([['1', '2'], ['3', '4'], ['5']], 0)).toBe(2);
+    expect(tableWidth([], 1)).toBe(0);
   });
 });

@@ -165,37 +165,63 @@ function surveyMonkeyHeaders(first: readonly string[], second: readonly string[]
  *   "Response", "Open-Ended Response" or option labels → 2 header rows; an option column is named
  *   "Question – Option", a single-column question by its text.
  * - Otherwise 1 header row.
- * Width is the longest of the given rows, so data wider than the header gets "Column N" names.
+ * Width is that of the header rows, or of most data rows when those are wider, so data wider than the header gets
+ * "Column N" names; a single row with a stray delimiter does not add a column (it is a ragged row).
  */
 export function detectHeaderRows(rows: readonly (readonly string[])[]): HeaderLayout {
   const first = rows[0];
   if (first === undefined) {
     return { source: 'plain', headerRowCount: 0, names: [], descriptions: [], duplicates: [], unnamed: [] };
   }
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
+  // Recognising the layout looks at every cell of the rows; the columns it names are tableWidth's.
+  const widest = rows.reduce((max, row) => Math.max(max, row.length), 0);
   const second = rows[1];
-  const columns = Array.from({ length: width }, (_, j) => j);
+  const range = (width: number) => Array.from({ length: width }, (_, j) => j);
 
   const importIdRow = isQualtricsImportIdRow(rows[2]);
-  if (importIdRow || qualtricsSystemPairs(first, second, width) >= 2) {
+  if (importIdRow || qualtricsSystemPairs(first, second, widest) >= 2) {
+    const headerRowCount = importIdRow ? 3 : 2;
+    const columns = range(tableWidth(rows, headerRowCount));
     const raw = columns.map((j) => cell(first, j) || cell(second, j));
     return {
       source: 'qualtrics',
-      headerRowCount: importIdRow ? 3 : 2,
+      headerRowCount,
       ...uniqueNames(raw),
       descriptions: columns.map((j) => cell(second, j)),
     };
   }
 
-  if (second !== undefined && isSurveyMonkeyShape(first, second, width)) {
-    const { raw, descriptions } = surveyMonkeyHeaders(first, second, width);
+  if (second !== undefined && isSurveyMonkeyShape(first, second, widest)) {
+    const { raw, descriptions } = surveyMonkeyHeaders(first, second, tableWidth(rows, 2));
     return { source: 'surveymonkey', headerRowCount: 2, ...uniqueNames(raw), descriptions };
   }
 
+  const columns = range(tableWidth(rows, 1));
   return {
     source: 'plain',
     headerRowCount: 1,
     ...uniqueNames(columns.map((j) => cell(first, j))),
     descriptions: columns.map(() => ''),
   };
+}
+
+/**
+ * How many columns a table has whose first `headerRowCount` rows are headers: the widest header row, or the
+ * commonest length of the data rows when that is wider (an export that leaves the last headers out; the longer
+ * length wins a tie). One data row with a stray delimiter, e.g. an unquoted comma in a comment, must not add a
+ * column: every well-formed row would then look short and be refused, while the broken row would be imported.
+ */
+export function tableWidth(rows: readonly (readonly string[])[], headerRowCount: number): number {
+  const headerWidth = rows.slice(0, headerRowCount).reduce((max, row) => Math.max(max, row.length), 0);
+  const lengths = new Map<number, number>();
+  for (const row of rows.slice(headerRowCount)) lengths.set(row.length, (lengths.get(row.length) ?? 0) + 1);
+  let common = 0;
+  let commonCount = 0;
+  for (const [length, count] of lengths) {
+    if (count > commonCount || (count === commonCount && length > common)) {
+      common = length;
+      commonCount = count;
+    }
+  }
+  return Math.max(headerWidth, common);
 }

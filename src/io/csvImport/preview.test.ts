@@ -122,4 +122,10 @@ describe('previewFile', () => {
     const preview = await previewFile(blobOf('a,b\n1,2\n3\n4,5\n'));
     expect(preview.warnings).toEqual(['1 of the first 3 rows have a different number of fields than the header.']);
   });
+
+  it('counts a row with a stray delimiter among the first rows as the one ragged row, adding no column', async () => {
+    const preview = await previewFile(blobOf('month,revenue,note\n2024-01,1000,\n2024-02,1010,late, again\n2024-03,1020,\n'));
+    expect(preview.columns.map((c) => c.name)).toEqual(['month', 'revenue', 'note']);
+    expect(preview.warnings).toEqual(['1 of the first 3 rows have a different number of fields than the header.']);
+  });
 });

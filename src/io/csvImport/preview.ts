@@ -2,7 +2,7 @@
 // decimal separator, column types and date formats), so the user can check and override it before importing.
 import { detectDelimiter, detectLineEnding, type Delimiter } from '../csv/detect';
 import { detectEncoding, looksBinary, sniffBinaryFormat, type TextEncodingName } from '../csv/encoding';
-import { detectHeaderRows, uniqueNames, type DuplicateName, type HeaderLayout } from '../csv/headerRows';
+import { detectHeaderRows, tableWidth, uniqueNames, type DuplicateName, type HeaderLayout } from '../csv/headerRows';
 import { columnValues, inferColumns, profileColumn } from '../csv/inferColumns';
 import { detectDecimalSeparator, isBlank } from '../csv/numbers';
 import { issue } from './issues';
@@ -73,8 +73,7 @@ function fitsColumns(record: readonly string[], columns: number): boolean {
 /** The header layout for a header row count the user set, when it differs from the detected one. */
 function layoutFor(rows: readonly string[][], count: number, detected: HeaderLayout): HeaderLayout {
   if (count === detected.headerRowCount) return detected;
-  const width = rows.reduce((max, row) => Math.max(max, row.length), 0);
-  const columns = Array.from({ length: width }, (_, j) => j);
+  const columns = Array.from({ length: tableWidth(rows, count) }, (_, j) => j);
   const cell = (row: readonly string[] | undefined, j: number): string => (row?.[j] ?? '').trim();
   const raw = count === 0 ? columns.map(() => '') : columns.map((j) => cell(rows[0], j));
   const descriptions = columns.map((j) => (count >= 2 ? cell(rows[1], j) : ''));

@@ -33,13 +33,23 @@ export type ImportStage =
   | { kind: 'done'; dataset: DatasetRecord; skippedRows: number; issues: ImportIssue[] }
   | { kind: 'failed'; message: string };
 
-/** Survey exports get survey handling (NPS/CSAT/CES from responses); anything else is a metric time series. */
+/** A single answer on a survey scale (0–10 at most): whole numbers, unlike a KPI export's period scores (29.9). */
+const SCALE_ANSWER = /^(?:10|\d)$/;
+
+/**
+ * Survey exports get survey handling (NPS/CSAT/CES from responses); anything else is a metric time series. A column
+ * named nps, csat or effort only says "survey" when its sampled values are answers on a scale: monthly KPI exports
+ * carry such columns too, holding scores.
+ */
 export function guessKind(preview: PreviewResult, fileName: string): DatasetKind {
-  if (preview.headerSource !== 'plain') return 'survey';
-  const names = preview.columns.map((c) => c.name.toLowerCase()).join(' ');
-  return /recommend|nps|csat|satisf|effort|response|respondent|comment/.test(names) || /survey|response/i.test(fileName)
-    ? 'survey'
-    : 'timeseries';
+  if (preview.headerSource !== 'plain' || /survey|response/i.test(fileName)) return 'survey';
+  const names = preview.columns.map((c) => c.name.toLowerCase());
+  if (names.some((name) => /recommend|response|respondent|comment/.test(name))) return 'survey';
+  const holdsAnswers = (column: number) => {
+    const values = preview.rows.map((row) => (row[column] ?? '').trim()).filter((value) => value !== '');
+    return values.length > 0 && values.every((value) => SCALE_ANSWER.test(value));
+  };
+  return names.some((name, column) => /nps|csat|satisf|effort/.test(name) && holdsAnswers(column)) ? 'survey' : 'timeseries';
 }
 
 export class ImportFlow {

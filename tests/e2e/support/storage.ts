@@ -141,3 +141,63 @@ export function countPlanVersions(page: Page, planId: string): Promise<number> {
     { name: DB_NAME, planId },
   );
 }
+
+/** A dataset as stored, with the number of column chunks stored under its id. */
+export interface StoredDataset {
+  id: string;
+  planId: string;
+  name: string;
+  rowCount: number;
+  chunks: number;
+}
+
+/** What the data stores hold: every dataset record and every chunk, including chunks that belong to no dataset. */
+export interface StoredData {
+  datasets: StoredDataset[];
+  chunks: number;
+  /** Chunks whose dataset id is not a stored dataset: what an import that stopped half-way would leave. */
+  orphanChunks: number;
+  /** Marks of imports in progress ('import-staging:<id>' settings); none once every import has ended. */
+  stagingMarks: number;
+}
+
+/**
+ * Reads the 'datasets' and 'chunks' stores and the import marks in 'settings' with the raw IndexedDB API; call it
+ * once the app has opened the database.
+ */
+export function readStoredData(page: Page): Promise<StoredData> {
+  return page.evaluate(
+    (name) =>
+      new Promise<StoredData>((resolve, reject) => {
+        const open = indexedDB.open(name);
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const db = open.result;
+          const tx = db.transaction(['datasets', 'chunks', 'settings'], 'readonly');
+          const datasets = tx.objectStore('datasets').getAll();
+          const settingKeys = tx.objectStore('settings').getAllKeys();
+          // Keys only: the chunks' typed arrays of a big import need not be copied to count them.
+          const chunkKeys = tx.objectStore('chunks').getAllKeys();
+          tx.oncomplete = () => {
+            db.close();
+            const records = datasets.result as { id: string; planId: string; name: string; rowCount: number }[];
+            const perDataset = new Map<string, number>();
+            for (const key of chunkKeys.result as [string, number, number][]) {
+              perDataset.set(key[0], (perDataset.get(key[0]) ?? 0) + 1);
+            }
+            const known = new Set(records.map((r) => r.id));
+            let orphanChunks = 0;
+            for (const [id, count] of perDataset) if (!known.has(id)) orphanChunks += count;
+            resolve({
+              datasets: records.map(({ id, planId, name, rowCount }) => ({ id, planId, name, rowCount, chunks: perDataset.get(id) ?? 0 })),
+              chunks: chunkKeys.result.length,
+              orphanChunks,
+              stagingMarks: settingKeys.result.filter((key) => String(key).startsWith('import-staging:')).length,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    DB_NAME,
+  );
+}
