@@ -1,0 +1,254 @@
+// `npm run bench`: builds bench/ (the benchmark page), serves it on loopback, drives it in headless Chromium and
+// writes bench/results/import.json. A benchmark, not a test: it exits non-zero only when something broke.
+import { spawn } from 'node:child_process';
+import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from '@playwright/test';
+import { build } from 'vite';
+import { profileWorker, selfTimes } from '../bench/workerProfile.mjs';
+import { CHROMIUM_ARGS, findChromium } from './chromium.mjs';
+
+const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+const PORT = 4199;
+const DIST = join(projectRoot, 'bench/tmp/dist');
+
+/** Issue 3's targets, reported next to the figures (never asserted). */
+const TARGETS = {
+  import_vs_parse_min: 0.6,
+  import_vs_dynamic_typing_min: 1.0,
+  max_main_thread_long_task_ms_max: 50,
+  max_progress_gap_ms_max: 250,
+};
+
+function parseArgs(argv) {
+  const args = { big: false, quick: false, profile: false, runs: 3 };
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === '--big') args.big = true;
+    else if (arg === '--quick') args.quick = true;
+    else if (arg === '--profile') args.profile = true;
+    else if (arg === '--runs') args.runs = Number(argv[++i]);
+    else throw new Error(`Unknown option ${arg}. Options: --big, --quick, --profile, --runs <n>.`);
+  }
+  if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs takes a positive integer.');
+  return args;
+}
+
+const median = (values) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+};
+const round = (value, digits = 2) => (value === null ? null : Number(value.toFixed(digits)));
+const mbPerSecond = (bytes, ms) => bytes / 1e6 / (ms / 1000);
+const log = (line) => process.stdout.write(`${line}\n`);
+
+/** Starts scripts/serve-dist.mjs on the bench build and resolves once it listens. */
+function serve() {
+  return new Promise((resolvePromise, reject) => {
+    const server = spawn(process.execPath, [join(projectRoot, 'scripts/serve-dist.mjs'), DIST, String(PORT)], {
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let stderr = '';
+    server.stderr.on('data', (data) => (stderr += data));
+    server.stdout.on('data', (data) => {
+      if (String(data).includes('Serving')) resolvePromise(server);
+    });
+    server.on('exit', (code) => reject(new Error(`The bench server stopped (exit ${code}): ${stderr.trim()}`)));
+  });
+}
+
+/** The app's own worker, whatever its name: every bench worker's name starts with 'bench-'. */
+const isAppWorker = (target) => !target.title.startsWith('bench-');
+
+/** One more import of the file (not counted in the runs) under the CPU profiler, saved to bench/tmp. */
+async function profileImport(context, page, name) {
+  const { result, profile } = await profileWorker(context, page, isAppWorker, () =>
+    page.evaluate((n) => window.cxBench.importApp(n), name),
+  );
+  const path = join(projectRoot, `bench/tmp/profile-${name}.cpuprofile`);
+  await writeFile(path, JSON.stringify(profile));
+  const top = selfTimes(profile);
+  log(`  profiled import: ${result.ms.toFixed(0)} ms, profile in ${path}`);
+  log('  self time in the app worker, preview and import (idle includes the page\'s dataset delete):');
+  for (const entry of top.slice(0, 10)) log(`    ${entry.self_ms.toFixed(0).padStart(6)} ms  ${(entry.share * 100).toFixed(0).padStart(3)} %  ${entry.function}`);
+  return { import_ms: round(result.ms), top_self_time: top };
+}
+
+/** Generates one file in the page, then runs a, b and c in turn `runs` times on it, and splits c into stages. */
+async function benchFile(context, page, name, { runs, rowsScale, profile }) {
+  const generated = await page.evaluate(([n, s]) => window.cxBench.generate(n, s), [name, rowsScale]);
+  log(`${name}: ${generated.rows} rows, ${(generated.bytes / 1e6).toFixed(1)} MB, generated in ${generated.generate_ms.toFixed(0)} ms`);
+  const parse = [];
+  const dynamicTyping = [];
+  const imports = [];
+  for (let run = 1; run <= runs; run++) {
+    const a = await page.evaluate((n) => window.cxBench.parse(n, false), name);
+    const b = await page.evaluate((n) => window.cxBench.parse(n, true), name);
+    const c = await page.evaluate((n) => window.cxBench.importApp(n), name);
+    parse.push(a);
+    dynamicTyping.push(b);
+    imports.push(c);
+    log(
+      `  run ${run}: parse ${a.mb_s.toFixed(1)} MB/s, dynamicTyping ${b.mb_s.toFixed(1)} MB/s, ` +
+        `import ${c.mb_s.toFixed(1)} MB/s (long task ${c.max_main_thread_long_task_ms.toFixed(0)} ms, ` +
+        `progress gap ${c.max_progress_gap_ms.toFixed(0)} ms after row ${c.max_progress_gap_after_rows})`,
+    );
+  }
+  // Not for the big file: one pass of each stage would take minutes and be mostly noise.
+  const stages = name === 'big' ? null : await page.evaluate(([n, r]) => window.cxBench.breakdown(n, r), [name, runs]);
+  const profiled = profile ? { profile: await profileImport(context, page, name) } : {};
+  await page.evaluate((n) => window.cxBench.release(n), name);
+  return { ...summarize(generated, { parse, dynamicTyping, imports }, stages), ...profiled };
+}
+
+/** Each stage's share of the import, from the cumulative passes of breakdown.worker.ts and c's median. */
+function stageShares(stages, importMs) {
+  const hash = stages.read_hash_ms - stages.read_ms;
+  return {
+    read: stages.read_ms,
+    decode: stages.read_decode_ms - stages.read_ms,
+    split_records: stages.read_decode_split_ms - stages.read_decode_ms,
+    hash,
+    convert_and_bookkeeping: stages.engine_without_store_ms - stages.read_decode_split_ms - hash,
+    engine_without_store: stages.engine_without_store_ms,
+    store_and_messaging: importMs - stages.engine_without_store_ms,
+  };
+}
+
+function summarize(generated, runs, stages) {
+  const { bytes } = generated;
+  const parseMs = median(runs.parse.map((r) => r.ms));
+  const dynamicMs = median(runs.dynamicTyping.map((r) => r.ms));
+  const importMs = median(runs.imports.map((r) => r.ms));
+  const parse = mbPerSecond(bytes, parseMs);
+  const dynamic = mbPerSecond(bytes, dynamicMs);
+  const imported = mbPerSecond(bytes, importMs);
+
+  const roundAll = (record) => Object.fromEntries(Object.entries(record).map(([k, v]) => [k, typeof v === 'number' ? round(v) : v]));
+  return {
+    rows: generated.rows,
+    bytes,
+    parse_mb_s: round(parse),
+    dynamic_typing_mb_s: round(dynamic),
+    import_mb_s: round(imported),
+    import_vs_parse: round(imported / parse, 3),
+    import_vs_dynamic_typing: round(imported / dynamic, 3),
+    // The worst run: a target on a maximum is missed if any run misses it.
+    max_main_thread_long_task_ms: round(Math.max(...runs.imports.map((r) => r.max_main_thread_long_task_ms))),
+    max_progress_gap_ms: round(Math.max(...runs.imports.map((r) => r.max_progress_gap_ms))),
+    max_heartbeat_gap_ms: round(Math.max(...runs.imports.map((r) => r.timeout_heartbeat_max_gap_ms))),
+    median_ms: { parse: round(parseMs), dynamic_typing: round(dynamicMs), import: round(importMs) },
+    generate_ms: round(generated.generate_ms),
+    // Stage medians over as many interleaved passes as timed runs; the store share is c's median minus the engine
+    // run with a sink that drops the chunks. On a busy machine the derived shares can be off by tens of ms.
+    breakdown_ms: stages === null ? null : roundAll(stageShares(stages, importMs)),
+    runs: {
+      parse: runs.parse.map(roundAll),
+      dynamic_typing: runs.dynamicTyping.map(roundAll),
+      import: runs.imports.map(roundAll),
+    },
+  };
+}
+
+function targetsMet(file) {
+  return {
+    import_vs_parse: file.import_vs_parse >= TARGETS.import_vs_parse_min,
+    import_vs_dynamic_typing: file.import_vs_dynamic_typing >= TARGETS.import_vs_dynamic_typing_min,
+    max_main_thread_long_task_ms: file.max_main_thread_long_task_ms <= TARGETS.max_main_thread_long_task_ms_max,
+    max_progress_gap_ms: file.max_progress_gap_ms <= TARGETS.max_progress_gap_ms_max,
+  };
+}
+
+function printTable(files) {
+  const columns = [
+    ['file', (n) => n, 8],
+    ['rows', (_, f) => String(f.rows), 9],
+    ['MB', (_, f) => (f.bytes / 1e6).toFixed(1), 7],
+    ['a MB/s', (_, f) => f.parse_mb_s.toFixed(1), 8],
+    ['b MB/s', (_, f) => f.dynamic_typing_mb_s.toFixed(1), 8],
+    ['c MB/s', (_, f) => f.import_mb_s.toFixed(1), 8],
+    ['c/a', (_, f) => `${f.import_vs_parse.toFixed(3)}${f.targets_met.import_vs_parse ? '' : '!'}`, 7],
+    ['c/b', (_, f) => `${f.import_vs_dynamic_typing.toFixed(3)}${f.targets_met.import_vs_dynamic_typing ? '' : '!'}`, 7],
+    ['long task', (_, f) => `${f.max_main_thread_long_task_ms.toFixed(0)}${f.targets_met.max_main_thread_long_task_ms ? '' : '!'}`, 10],
+    ['progress gap', (_, f) => `${f.max_progress_gap_ms.toFixed(0)}${f.targets_met.max_progress_gap_ms ? '' : '!'}`, 13],
+  ];
+  log('');
+  log(columns.map(([title, , width]) => title.padStart(width)).join(' '));
+  for (const [name, file] of Object.entries(files)) {
+    log(columns.map(([, cell, width]) => cell(name, file).padStart(width)).join(' '));
+  }
+  log('Medians of the runs; maxima (ms) over all runs. "!" marks a missed target: c ≥ 0.6×a, c ≥ 1.0×b, long task ≤ 50 ms, progress gap ≤ 250 ms.');
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+  const rowsScale = args.quick ? 0.05 : 1;
+  // Only a plain run (full size, minified build) is a result; a quick or profiled run's figures stay in bench/tmp.
+  const variant = [args.quick ? 'quick' : '', args.profile ? 'profile' : ''].filter(Boolean).join('-');
+  const output = join(projectRoot, variant === '' ? 'bench/results/import.json' : `bench/tmp/import-${variant}.json`);
+
+  log('Building bench/ …');
+  // Profiles name the app's functions only in an unminified build; timings are taken from the minified one otherwise.
+  await build({ configFile: join(projectRoot, 'bench/vite.config.ts'), build: { minify: !args.profile } });
+  const executablePath = await findChromium();
+  if (executablePath === null) throw new Error('No Chromium found: install one or set CHROMIUM_PATH.');
+
+  const server = await serve();
+  // A persistent profile on disk: in Playwright's default (incognito-like) context Chromium keeps IndexedDB in
+  // memory, which would leave out the disk writes a user's import pays for.
+  let profile = null;
+  let context = null;
+  try {
+    profile = await mkdtemp(join(os.tmpdir(), 'cx-align-bench-'));
+    context = await chromium.launchPersistentContext(profile, { executablePath, args: CHROMIUM_ARGS });
+    const page = context.pages()[0] ?? (await context.newPage());
+    page.on('pageerror', (error) => log(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' || message.type() === 'warning') log(`page ${message.type()}: ${message.text()}`);
+    });
+    await page.goto(`http://127.0.0.1:${PORT}/`);
+    await page.waitForFunction(() => window.cxBench !== undefined);
+    const cdp = await context.newCDPSession(page);
+    const { product } = await cdp.send('Browser.getVersion');
+    await cdp.detach();
+    const machine = {
+      cores: await page.evaluate(() => navigator.hardwareConcurrency),
+      chromium: product.replace(/^\D*\//, ''),
+      userAgent: await page.evaluate(() => navigator.userAgent),
+      cpu: os.cpus()[0]?.model ?? 'unknown',
+      memory_gb: round(os.totalmem() / 2 ** 30, 1),
+      indexeddb: 'on-disk profile',
+      // Other work on the machine skews every figure: the 1-minute load average before and after the run.
+      load_average_start: round(os.loadavg()[0]),
+    };
+    log(`Chromium ${machine.chromium}, ${machine.cores} cores${args.quick ? ' (quick: 5 % of the rows)' : ''}`);
+
+    const names = ['kpis', 'survey', ...(args.big ? ['big'] : [])];
+    const files = {};
+    for (const name of names) {
+      const runs = name === 'big' ? 1 : args.runs;
+      const file = await benchFile(context, page, name, { runs, rowsScale, profile: args.profile });
+      files[name] = { ...file, targets_met: targetsMet(file) };
+    }
+
+    machine.load_average_end = round(os.loadavg()[0]);
+    const result = { generatedAt: new Date().toISOString(), machine, targets: TARGETS, files };
+    await mkdir(dirname(output), { recursive: true });
+    await writeFile(output, `${JSON.stringify(result, null, 2)}\n`);
+    printTable(files);
+    log(`Wrote ${output}`);
+  } finally {
+    await context?.close();
+    if (profile !== null) await rm(profile, { recursive: true, force: true });
+    server.removeAllListeners('exit');
+    server.kill();
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
