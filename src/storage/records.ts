@@ -62,7 +62,7 @@ export interface DatasetRecord {
   rowCount: number;
   columns: ColumnMeta[];
   importedAt: string;
-  /** Hash of the source file's bytes, so re-importing the same file can be recognised. */
+  /** Fingerprint of the source file (SHA-256 over each 4 MiB block's SHA-256), so a re-import can be recognised. */
   contentHash: string;
   /** Rows per chunk; the last chunk of a column may be shorter. */
   chunkRows: number;

@@ -1,7 +1,11 @@
-// Saves text as a file the user downloads: the only way data leaves the browser.
+// Saves text or binary data as a file the user downloads: the only way data leaves the browser.
 
 export function downloadText(fileName: string, text: string, type = 'application/json'): void {
-  const url = URL.createObjectURL(new Blob([text], { type }));
+  downloadBlob(fileName, new Blob([text], { type }));
+}
+
+export function downloadBlob(fileName: string, blob: Blob): void {
+  const url = URL.createObjectURL(blob);
   const link = document.createElement('a');
   link.href = url;
   link.download = fileName;

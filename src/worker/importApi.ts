@@ -1,7 +1,8 @@
 // What the import worker does, as plain async functions over a database: preview, import with progress and cancel,
 // row windows for the table, duplicate detection and the start-up sweep. data.worker.ts exposes it with Comlink.
 import { releaseProxy, transfer } from 'comlink';
-import { importCsv, previewFile, Sha256, type ImportOptions, type ImportProgress } from '../io/csvImport';
+import { importCsv, previewFile, type ImportOptions, type ImportProgress } from '../io/csvImport';
+import { ContentHasher } from '../io/csvImport/contentHash';
 import type { ImportResult, ImportSink, PreviewOverrides, PreviewResult } from '../io/csvImport';
 import { readSlices } from '../io/csvImport/sliceReader';
 import {
@@ -121,9 +122,9 @@ export function createImportApi(openDb: () => Promise<CxDatabase>) {
     async findImported(planId: string, file: Blob): Promise<DatasetRecord | null> {
       const candidates = (await listDatasets(await db(), planId)).filter((d) => d.sizeBytes === file.size);
       if (candidates.length === 0) return null;
-      const hasher = new Sha256();
+      const hasher = new ContentHasher();
       for await (const bytes of readSlices(file)) hasher.update(bytes);
-      const hash = `sha256:${hasher.digestHex()}`;
+      const hash = await hasher.digestHex();
       return candidates.find((d) => d.contentHash === hash) ?? null;
     },
 

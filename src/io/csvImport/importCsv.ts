@@ -5,7 +5,7 @@ import { detectEncoding, looksBinary, sniffBinaryFormat } from '../csv/encoding'
 import { isBlank } from '../csv/numbers';
 import type { StagedChunk } from '../../storage/datasetRepository';
 import { createColumnBuilder, type ColumnBuilder } from './columnBuilders';
-import { Sha256 } from './hash';
+import { ContentHasher } from './contentHash';
 import { IssueLog, issue } from './issues';
 import { RecordSplitter, type RecordBatch } from './recordSplitter';
 import { DEFAULT_SLICE_BYTES, readSlices } from './sliceReader';
@@ -23,6 +23,8 @@ export const DEFAULT_MAX_RECORD_CHARS = 10 * 1024 * 1024;
 export const DEFAULT_MAX_ISSUES = 100;
 /** Progress is reported about this often: a margin under the 250 ms the page is promised, for a slow record. */
 export const PROGRESS_INTERVAL_MS = 200;
+/** Staging writes allowed in flight at once. */
+const MAX_WRITES_IN_FLIGHT = 2;
 /** Bytes checked for binary content before anything is parsed. */
 const BINARY_SNIFF_BYTES = 64 * 1024;
 /** Records converted between two looks at the clock (a clock read per record would cost more than the record). */
@@ -92,7 +94,8 @@ class ImportRun {
   /** Under 'stop', set by the first bad row: reading goes on to count problems, storing stops. */
   private failed = false;
   private readyChunks: StagedChunk[] = [];
-  private inFlight: Promise<void> = Promise.resolve();
+  /** Staging writes not yet finished, oldest first. */
+  private inFlight: Promise<void>[] = [];
   private writeError: unknown = null;
 
   private bytesRead = 0;
@@ -124,10 +127,12 @@ class ImportRun {
     const file = this.file;
     if (file.size === 0) throw new FatalIssue(issue('empty-file', 0, null, '0 bytes', 'a header row and data rows'));
 
-    const hasher = new Sha256();
+    const hasher = new ContentHasher();
     const splitter = new RecordSplitter(this.format.delimiter, this.format.recordSeparator);
     const decoder = new TextDecoder(this.format.encoding, { fatal: false, ignoreBOM: true });
     let first = true;
+    // The page hears at once that the import has started, not only after the first slice is parsed.
+    this.reportProgress(true);
     for await (const bytes of readSlices(file, this.options.sliceBytes ?? DEFAULT_SLICE_BYTES)) {
       if (this.hooks.signal?.aborted) return this.cancel();
       let text = bytes;
@@ -143,11 +148,12 @@ class ImportRun {
       this.guardRecordSize(splitter);
       this.reportProgress(true);
       await this.flushReadyChunks();
+      this.reportProgress(false);
       if (this.hooks.signal?.aborted) return this.cancel();
     }
     this.consume(splitter.push(decoder.decode()));
     this.consume(splitter.finish());
-    return this.complete(`sha256:${hasher.digestHex()}`);
+    return this.complete(await hasher.digestHex());
   }
 
   private refuseBinary(head: Uint8Array): void {
@@ -281,20 +287,32 @@ class ImportRun {
     throw new FatalIssue(issue('field-too-large', this.recordNumber + 1, column, fields.at(-1) ?? '', expected));
   }
 
-  /** Starts writing the chunks finished so far; at most one write is in flight while parsing goes on. */
+  /**
+   * Starts writing the chunks finished so far while parsing goes on. Two writes may be in flight, so the worker
+   * keeps parsing while IndexedDB commits the previous one; memory stays bounded to a few chunks per column.
+   */
   private async flushReadyChunks(): Promise<void> {
     if (this.readyChunks.length === 0) return;
-    await this.settleWrites();
+    if (this.inFlight.length >= MAX_WRITES_IN_FLIGHT) await this.inFlight.shift();
+    this.throwWriteError();
     const chunks = this.readyChunks;
     this.readyChunks = [];
-    this.inFlight = this.sink.stage(chunks).catch((error: unknown) => {
-      this.writeError = error;
-    });
+    this.inFlight.push(
+      this.sink.stage(chunks).catch((error: unknown) => {
+        this.writeError = error;
+      }),
+    );
   }
 
-  /** Waits for the write in flight and rethrows its failure. */
+  /** Waits for every write in flight and rethrows the first failure. */
   async settleWrites(): Promise<void> {
-    await this.inFlight;
+    const writes = this.inFlight;
+    this.inFlight = [];
+    await Promise.all(writes);
+    this.throwWriteError();
+  }
+
+  private throwWriteError(): void {
     if (this.writeError !== null) {
       const error = this.writeError;
       this.writeError = null;
