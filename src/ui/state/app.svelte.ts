@@ -41,8 +41,6 @@ export type AppStatus =
 
 /** Deleted plans stay restorable (Undo) for this long before a later start-up purges them. */
 const TRASH_KEEP_MS = 24 * 60 * 60 * 1000;
-/** A plan not exported for this long gets a reminder: its only copy is in this browser. */
-export const EXPORT_REMINDER_MS = 7 * 24 * 60 * 60 * 1000;
 
 export class AppState {
   readonly toasts = new Toasts();
