@@ -2,7 +2,7 @@
 // at a time over the same Blob: read, + decode, + split into records; hashing alone; the whole engine with no store.
 // The passes are interleaved and repeated, and each stage's median kept, so a busy machine skews all stages alike.
 import { importCsv, type ImportFormat, type ImportSink } from '../src/io/csvImport';
-import { Sha256 } from '../src/io/csvImport/hash';
+import { Sha256 } from '../src/io/sha256';
 import { RecordSplitter } from '../src/io/csvImport/recordSplitter';
 import { readSlices } from '../src/io/csvImport/sliceReader';
 

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { CONTENT_HASH_BLOCK, ContentHasher } from './contentHash';
-import { Sha256 } from './hash';
+import { Sha256 } from '../sha256';
 
 /** The definition, written out with Node's crypto: SHA-256 over the SHA-256 of each 4 MiB block. */
 function reference(bytes: Uint8Array): string {

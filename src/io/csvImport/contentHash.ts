@@ -1,6 +1,6 @@
 // A file's fingerprint for recognising a re-import: SHA-256 of each 4 MiB block, hashed together, computed natively
 // off the import's thread so hashing never slows the import down.
-import { Sha256 } from './hash';
+import { Sha256 } from '../sha256';
 
 /** Block size of the fingerprint. Do not change without a migration: stored datasets carry hashes made with it. */
 export const CONTENT_HASH_BLOCK = 4 * 1024 * 1024;

@@ -10,7 +10,7 @@ export {
 } from './importCsv';
 export { PREVIEW_BYTES, PREVIEW_ROWS, SAMPLE_ROWS, previewFile } from './preview';
 export { DEFAULT_SLICE_BYTES } from './sliceReader';
-export { Sha256 } from './hash';
+export { Sha256 } from '../sha256';
 export { FATAL_ISSUES } from './types';
 export type {
   BadRowPolicy,

@@ -1,7 +1,7 @@
 // The incremental SHA-256 gives Web Crypto's digest whatever the input and however it is cut into pieces.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { Sha256 } from './hash';
+import { Sha256 } from './sha256';
 
 async function subtleHex(bytes: Uint8Array): Promise<string> {
   const digest = new Uint8Array(await crypto.subtle.digest('SHA-256', new Uint8Array(bytes)));
