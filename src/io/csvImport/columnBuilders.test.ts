@@ -1,5 +1,6 @@
 // Column builders keep blanks as missing, reject what their type cannot read, and hand over chunks owning their data.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { createColumnBuilder } from './columnBuilders';
 
 describe('column builders', () => {
@@ -42,6 +43,23 @@ describe('column builders', () => {
     // The next chunk is written into fresh memory: the handed-over one is left intact.
     builder.push('9');
     expect(full[0]).toBe(1);
+  });
+
+  it('decodes every category cell to its trimmed label, however many spellings the column has', () => {
+    const spelling = fc.constantFrom('North', ' North', 'South ', 'East', 'West', 'Central', 'N', 'S', 'E', 'W', 'X', '');
+    fc.assert(
+      fc.property(fc.array(spelling, { maxLength: 60 }), (cells) => {
+        const builder = createColumnBuilder({ name: 'region', type: 'category' }, 7, '.');
+        const codes: number[] = [];
+        cells.forEach((text, i) => {
+          builder.push(text);
+          if ((i + 1) % 7 === 0) codes.push(...(builder.take() as Int32Array));
+        });
+        codes.push(...(builder.take() as Int32Array));
+        const dictionary = builder.meta().dictionary ?? [];
+        expect(codes.map((code) => (code === -1 ? '' : dictionary[code]))).toEqual(cells.map((text) => text.trim()));
+      }),
+    );
   });
 
   it('keeps category codes stable across chunks, trims labels and grows the dictionary in order of appearance', () => {

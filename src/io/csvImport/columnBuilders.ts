@@ -87,6 +87,9 @@ class DateBuilder extends FloatBuilder {
   }
 }
 
+/** Spellings a category builder compares a cell against before falling back to its Map. */
+const RECENT_TEXTS = 8;
+
 class CategoryBuilder implements ColumnBuilder {
   readonly type = 'category';
   length = 0;
@@ -96,6 +99,9 @@ class CategoryBuilder implements ColumnBuilder {
   private readonly codeOfLabel = new Map<string, number>();
   /** Cell text as written → code, so the common case is one lookup and no trimming. */
   private readonly codeOf = new Map<string, number>();
+  /** The first RECENT_TEXTS spellings seen and their codes, checked before the Map. */
+  private readonly recentTexts: string[] = [];
+  private readonly recentCodes: number[] = [];
 
   constructor(
     private readonly name: string,
@@ -105,6 +111,15 @@ class CategoryBuilder implements ColumnBuilder {
   }
 
   push(text: string): boolean {
+    // A category column usually repeats a handful of spellings: comparing against them is cheaper than hashing
+    // every freshly parsed cell for a Map lookup.
+    const recentTexts = this.recentTexts;
+    for (let i = 0; i < recentTexts.length; i++) {
+      if (recentTexts[i] === text) {
+        this.codes[this.length++] = this.recentCodes[i]!;
+        return true;
+      }
+    }
     let code = this.codeOf.get(text);
     if (code === undefined) {
       // Labels are compared trimmed, as the preview counted them: " North" and "North" are one category.
@@ -116,6 +131,10 @@ class CategoryBuilder implements ColumnBuilder {
         this.codeOfLabel.set(label, code);
       }
       this.codeOf.set(text, code);
+    }
+    if (recentTexts.length < RECENT_TEXTS) {
+      recentTexts.push(text);
+      this.recentCodes.push(code);
     }
     this.codes[this.length++] = code;
     return true;

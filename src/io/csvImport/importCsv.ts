@@ -357,11 +357,14 @@ class ImportRun {
       await this.sink.discard();
       return this.invalid(null);
     }
-    await this.flushReadyChunks();
     await this.settleWrites();
+    // Chunks finished since the last staging write go in with the commit: one transaction fewer at the end.
     const index = this.chunkIndex;
-    const lastChunks =
-      this.rowsInChunk > 0 ? this.builders.map((builder, column) => ({ column, index, data: builder.take() })) : [];
+    const lastChunks = this.readyChunks;
+    this.readyChunks = [];
+    if (this.rowsInChunk > 0) {
+      this.builders.forEach((builder, column) => lastChunks.push({ column, index, data: builder.take() }));
+    }
     const { planId, name, kind, fileName } = this.options.dataset;
     const dataset = await this.sink.commit(
       {
