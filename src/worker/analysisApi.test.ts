@@ -59,3 +59,41 @@ describe('analysis API over stored datasets', () => {
     expect(summary).toEqual({ ok: false, reason: 'Choose which columns hold the NPS, CSAT or CES answers.' });
   });
 });
+
+describe('correlation test over a stored KPI dataset', () => {
+  let db: CxDatabase;
+  afterEach(async () => db.delete());
+
+  it('finds NPS leading revenue by 3 months at about $4,030 a point on the R fixture, trend controlled', async () => {
+    const { fixture } = await import('../domain/correlation/fixturesForTests');
+    const kpis = fixture('monthly_kpis.csv');
+    db = new CxDatabase(uniqueDbName());
+    const plan = samplePlan();
+    await createPlan(db, plan);
+    const dataset = await saveDataset(
+      db,
+      {
+        planId: plan.id,
+        name: 'KPIs',
+        kind: 'timeseries',
+        fileName: 'monthly_kpis.csv',
+        sizeBytes: 1,
+        contentHash: 'h',
+        columns: [
+          { name: 'month', type: 'date' },
+          { name: 'revenue', type: 'number' },
+          { name: 'nps', type: 'number' },
+        ],
+      },
+      [Float64Array.from(kpis.text('month'), (m) => Date.parse(`${m}-01T00:00:00Z`)), Float64Array.from(kpis.numbers('revenue')), Float64Array.from(kpis.numbers('nps'))],
+    );
+    const api = createAnalysisApi(async () => db);
+    const summary = await api.correlationTest({ datasetId: dataset.id, period: 0, kpi: 1, metrics: [{ column: 2, label: 'lagging' }], mode: 'trendControlled' });
+    if (!summary.ok) throw new Error(summary.reason);
+    const entry = summary.entries[0]!;
+    if (!entry.result.ok) throw new Error(entry.result.reason);
+    expect(entry.result.best.lag).toBe(3);
+    expect(summary.ranking.ranked[0]?.slope.slope).toBeCloseTo(4030.12956626882, 6);
+    expect(entry.leadLag.ok && entry.leadLag.direction).toBe('leads');
+  });
+});

@@ -1,6 +1,17 @@
 // Summaries of stored datasets computed next to the data in the worker: survey scores and metric series.
 import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '../domain/survey/aggregate';
-import { buildSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
+import { alignSeries, buildSeries, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
+import type { PeriodUnit } from '../domain/series/periods';
+import {
+  leadLag,
+  rankMetrics,
+  testMetric,
+  type LagMode,
+  type LeadLagResult,
+  type MetricRanking,
+  type MetricTestResult,
+} from '../domain/correlation';
+import type { Timing } from '../domain/plan/types';
 import { getDataset, readColumn, type CxDatabase } from '../storage';
 import type { ColumnData } from '../storage/records';
 
@@ -24,6 +35,27 @@ export interface SeriesRequest {
   segment: number | null;
   combine?: SeriesCombine;
 }
+
+export interface CorrelationRequest {
+  datasetId: string;
+  period: number;
+  /** The business KPI's column. */
+  kpi: number;
+  /** Candidate metric columns, with the metric library's leading/lagging label when the column is a plan metric. */
+  metrics: { column: number; label?: Timing }[];
+  mode: LagMode;
+  maxLag?: number;
+}
+
+export interface CorrelationEntry {
+  column: number;
+  result: MetricTestResult;
+  leadLag: LeadLagResult;
+}
+
+export type CorrelationSummary =
+  | { ok: true; granularity: PeriodUnit; entries: CorrelationEntry[]; ranking: MetricRanking }
+  | { ok: false; reason: string };
 
 function asNumbers(data: ColumnData | undefined): Float64Array | undefined {
   return data instanceof Float64Array ? data : undefined;
@@ -62,6 +94,46 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
         },
       });
       return { ok: true, aggregate };
+    },
+
+    /** The correlation test of each candidate metric against the KPI, on one period grid, with the ranking. */
+    async correlationTest(request: CorrelationRequest): Promise<CorrelationSummary> {
+      const columnsWanted = [request.period, request.kpi, ...request.metrics.map((m) => m.column)];
+      const read = await columns(request.datasetId, columnsWanted);
+      if (!read) return { ok: false, reason: 'This dataset is no longer stored.' };
+      const [dates, kpiValues, ...metricValues] = read.data;
+      const periodDates = asNumbers(dates);
+      const kpi = asNumbers(kpiValues);
+      if (!periodDates || !kpi) return { ok: false, reason: 'Choose the period column and a number column for the KPI.' };
+      const series = (values: Float64Array): PeriodSeries | string => {
+        const built = buildSeries({ dates: periodDates, values });
+        if (!built.ok) return built.problems.map((p) => p.message).join(' ');
+        return built.overall.ok ? built.overall.series : built.overall.reason;
+      };
+      const kpiSeries = series(kpi);
+      if (typeof kpiSeries === 'string') return { ok: false, reason: kpiSeries };
+      const entries: CorrelationEntry[] = request.metrics.map((candidate, i) => {
+        const values = asNumbers(metricValues[i]);
+        const metricSeries = values ? series(values) : 'This column is not a number column.';
+        const aligned = typeof metricSeries === 'string' ? { ok: false as const, reason: metricSeries } : alignSeries(metricSeries, kpiSeries);
+        if (!aligned.ok) {
+          const failure = { ok: false as const, reason: aligned.reason };
+          return { column: candidate.column, result: { ...failure, mode: request.mode, code: 'not-computable' as const }, leadLag: failure };
+        }
+        return {
+          column: candidate.column,
+          result: testMetric({
+            metric: aligned.a,
+            kpi: aligned.b,
+            periods: aligned.periods,
+            mode: request.mode,
+            ...(request.maxLag === undefined ? {} : { maxLag: request.maxLag }),
+          }),
+          leadLag: leadLag(aligned.a, aligned.b, candidate.label ? { label: candidate.label } : {}),
+        };
+      });
+      const ranking = rankMetrics(entries.map((e) => ({ metricId: String(e.column), result: e.result })));
+      return { ok: true, granularity: kpiSeries.granularity, entries, ranking };
     },
 
     async metricSeries(request: SeriesRequest): Promise<SeriesSummary> {

@@ -4,7 +4,14 @@ import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { ImportOptions, ImportProgress, PreviewOverrides, PreviewResult } from '../io/csvImport';
 import type { DatasetRecord } from '../storage/records';
 import type { DataWorkerApi } from './data.worker';
-import type { SeriesRequest, SeriesSummary, SurveyRequest, SurveySummary } from './analysisApi';
+import type {
+  CorrelationRequest,
+  CorrelationSummary,
+  SeriesRequest,
+  SeriesSummary,
+  SurveyRequest,
+  SurveySummary,
+} from './analysisApi';
 import type { WorkerImportResult } from './importApi';
 import type { RowWindow } from './rowWindow';
 
@@ -26,6 +33,7 @@ export interface ImportClient {
   sweepOrphans(): Promise<number>;
   surveySummary(request: SurveyRequest): Promise<SurveySummary>;
   metricSeries(request: SeriesRequest): Promise<SeriesSummary>;
+  correlationTest(request: CorrelationRequest): Promise<CorrelationSummary>;
   /** Stops the worker; the next call starts a new one. */
   dispose(): void;
 }
@@ -95,6 +103,7 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
     sweepOrphans: () => call((remote) => remote.sweepOrphans()),
     surveySummary: (request) => call<SurveySummary>((remote) => remote.surveySummary(request)),
     metricSeries: (request) => call<SeriesSummary>((remote) => remote.metricSeries(request)),
+    correlationTest: (request) => call<CorrelationSummary>((remote) => remote.correlationTest(request)),
     dispose,
   };
 }
