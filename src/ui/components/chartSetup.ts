@@ -1,5 +1,7 @@
 // Chart.js, registered with only the parts CX Align draws; imported lazily so charts never weigh on the first load.
 import {
+  BarController,
+  BarElement,
   CategoryScale,
   Chart,
   Decimation,
@@ -13,7 +15,33 @@ import {
   type ChartDataset,
 } from 'chart.js';
 
-Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Filler, Legend, Tooltip, Decimation);
+Chart.register(
+  LineController,
+  LineElement,
+  PointElement,
+  BarController,
+  BarElement,
+  LinearScale,
+  CategoryScale,
+  Filler,
+  Legend,
+  Tooltip,
+  Decimation,
+);
+
+/** Exported PNGs get a white background: Chart.js leaves the canvas transparent, which some viewers show as black. */
+const whiteBackground = {
+  id: 'whiteBackground',
+  beforeDraw: (chart: Chart) => {
+    const { ctx } = chart;
+    ctx.save();
+    ctx.globalCompositeOperation = 'destination-over';
+    ctx.fillStyle = '#ffffff';
+    ctx.fillRect(0, 0, chart.width, chart.height);
+    ctx.restore();
+  },
+};
+Chart.register(whiteBackground);
 
 const numberFormat = new Intl.NumberFormat(undefined, { maximumFractionDigits: 2 });
 
@@ -68,6 +96,64 @@ export function createChart(canvas: HTMLCanvasElement, input: LineChartInput): C
             label: (item) => `${item.dataset.label ?? ''}: ${numberFormat.format(item.parsed.y ?? Number.NaN)}`,
           },
         },
+      },
+    },
+  });
+}
+
+export interface LagProfileInput {
+  lags: number[];
+  /** Correlation at each lag; NaN where it could not be computed. */
+  r: number[];
+  /** Half-width of the significance band at each lag (z₀.₉₇₅/√n). */
+  band: number[];
+  best: number | null;
+}
+
+/** Cross-correlation bars by lag with the ±1.96/√n band: bars beyond the band are significant on their own. */
+export function createLagProfileChart(canvas: HTMLCanvasElement, input: LagProfileInput): Chart {
+  const labels = input.lags.map(String);
+  return new Chart(canvas, {
+    type: 'bar',
+    data: {
+      labels,
+      datasets: [
+        {
+          type: 'bar',
+          label: 'Correlation',
+          data: input.r.map((r) => (Number.isFinite(r) ? r : null)) as number[],
+          backgroundColor: input.lags.map((lag) => (lag === input.best ? '#0b6e4f' : '#8eaad3')),
+        },
+        {
+          type: 'line',
+          label: 'Significance band (+)',
+          data: input.band,
+          borderColor: '#a4161a',
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+        },
+        {
+          type: 'line',
+          label: 'Significance band (−)',
+          data: input.band.map((b) => -b),
+          borderColor: '#a4161a',
+          borderDash: [6, 4],
+          borderWidth: 1.5,
+          pointRadius: 0,
+        },
+      ],
+    },
+    options: {
+      animation: false,
+      maintainAspectRatio: false,
+      scales: {
+        x: { title: { display: true, text: 'Lag (periods the metric leads the KPI)', font: { size: 14 } }, ticks: { font: { size: 14 } } },
+        y: { min: -1, max: 1, title: { display: true, text: 'r', font: { size: 14 } }, ticks: { font: { size: 14 } } },
+      },
+      plugins: {
+        legend: { labels: { font: { size: 14 }, filter: (item) => !String(item.text).includes('(−)') } },
+        tooltip: { callbacks: { label: (item) => `${item.dataset.label}: ${numberFormat.format(item.parsed.y ?? Number.NaN)}` } },
       },
     },
   });
