@@ -10,6 +10,7 @@ export const TAB_LABELS = {
   matrix: 'Alignment matrix',
   scorecards: 'Scorecards',
   data: 'Data',
+  correlation: 'Correlation test',
 } as const;
 
 export type TabId = keyof typeof TAB_LABELS;
@@ -23,6 +24,7 @@ export const TAB_HEADINGS: Record<TabId, string> = {
   matrix: 'Goals × metrics',
   scorecards: 'Department scorecards',
   data: 'Data',
+  correlation: 'Correlation test',
 };
 
 export const TAB_IDS = Object.keys(TAB_LABELS) as TabId[];
