@@ -16,6 +16,28 @@ export interface NewDataset {
   chunkRows?: number;
 }
 
+/** The stored description of a dataset, stamped with the import time. */
+function datasetRecord(
+  id: string,
+  meta: Pick<DatasetRecord, 'planId' | 'name' | 'kind' | 'fileName' | 'sizeBytes' | 'columns' | 'contentHash'>,
+  rowCount: number,
+  chunkRows: number,
+): DatasetRecord {
+  return {
+    id,
+    planId: meta.planId,
+    name: meta.name,
+    kind: meta.kind,
+    fileName: meta.fileName,
+    sizeBytes: meta.sizeBytes,
+    rowCount,
+    columns: meta.columns,
+    importedAt: new Date().toISOString(),
+    contentHash: meta.contentHash,
+    chunkRows,
+  };
+}
+
 function fitsType(type: ColumnType, data: ColumnData): boolean {
   switch (type) {
     case 'number':
@@ -50,19 +72,7 @@ export async function saveDataset(db: CxDatabase, meta: NewDataset, columns: Col
   const chunkRows = meta.chunkRows ?? DEFAULT_CHUNK_ROWS;
   if (!Number.isInteger(chunkRows) || chunkRows < 1) throw new RangeError(`chunkRows must be a positive integer.`);
 
-  const record: DatasetRecord = {
-    id: crypto.randomUUID(),
-    planId: meta.planId,
-    name: meta.name,
-    kind: meta.kind,
-    fileName: meta.fileName,
-    sizeBytes: meta.sizeBytes,
-    rowCount,
-    columns: meta.columns,
-    importedAt: new Date().toISOString(),
-    contentHash: meta.contentHash,
-    chunkRows,
-  };
+  const record = datasetRecord(crypto.randomUUID(), meta, rowCount, chunkRows);
   const chunks: ChunkRecord[] = [];
   columns.forEach((data, column) => {
     for (let start = 0, index = 0; start < rowCount; start += chunkRows, index++) {
@@ -214,19 +224,7 @@ export async function commitStagedDataset(
       throw new TypeError(`Dataset ${meta.name}: chunk of column ${chunk.column} does not fit its description.`);
     }
   }
-  const record: DatasetRecord = {
-    id: stagingId,
-    planId: meta.planId,
-    name: meta.name,
-    kind: meta.kind,
-    fileName: meta.fileName,
-    sizeBytes: meta.sizeBytes,
-    rowCount,
-    columns: meta.columns,
-    importedAt: new Date().toISOString(),
-    contentHash: meta.contentHash,
-    chunkRows,
-  };
+  const record = datasetRecord(stagingId, meta, rowCount, chunkRows);
   const expected = meta.columns.length * Math.ceil(rowCount / chunkRows);
   const records = chunkRecords(stagingId, lastChunks);
 
