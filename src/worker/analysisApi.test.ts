@@ -97,3 +97,51 @@ describe('correlation test over a stored KPI dataset', () => {
     expect(entry.leadLag.ok && entry.leadLag.direction).toBe('leads');
   });
 });
+
+describe('KPI conflicts over a stored dataset', () => {
+  let db: CxDatabase;
+  afterEach(async () => db.delete());
+
+  it('flags shorter handle times going with lower CSAT on the R fixture as a conflict', async () => {
+    const { fixture } = await import('../domain/correlation/fixturesForTests');
+    const kpis = fixture('monthly_kpis.csv');
+    db = new CxDatabase(uniqueDbName());
+    const plan = samplePlan();
+    await createPlan(db, plan);
+    const dataset = await saveDataset(
+      db,
+      {
+        planId: plan.id,
+        name: 'KPIs',
+        kind: 'timeseries',
+        fileName: 'monthly_kpis.csv',
+        sizeBytes: 1,
+        contentHash: 'h',
+        columns: [
+          { name: 'month', type: 'date' },
+          { name: 'csat', type: 'number' },
+          { name: 'aht_seconds', type: 'number' },
+        ],
+      },
+      [
+        Float64Array.from(kpis.text('month'), (m) => Date.parse(`${m}-01T00:00:00Z`)),
+        Float64Array.from(kpis.numbers('csat')),
+        Float64Array.from(kpis.numbers('aht_seconds')),
+      ],
+    );
+    const api = createAnalysisApi(async () => db);
+    const summary = await api.conflictMatrix({
+      datasetId: dataset.id,
+      period: 0,
+      columns: [
+        { column: 1, direction: 'higher' },
+        { column: 2, direction: 'lower' },
+      ],
+    });
+    if (!summary.ok) throw new Error(summary.reason);
+    expect(summary.pairs).toHaveLength(1);
+    const pair = summary.pairs[0]!;
+    expect(pair.levels.ok && pair.levels.r).toBeCloseTo(0.32, 2);
+    expect(pair.relation).toBe('conflict');
+  });
+});

@@ -3,7 +3,9 @@ import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '.
 import { alignSeries, buildSeries, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
 import type { PeriodUnit } from '../domain/series/periods';
 import {
+  conflicts,
   leadLag,
+  type MetricPair,
   rankMetrics,
   testMetric,
   type LagMode,
@@ -11,7 +13,7 @@ import {
   type MetricRanking,
   type MetricTestResult,
 } from '../domain/correlation';
-import type { Timing } from '../domain/plan/types';
+import type { Direction, Timing } from '../domain/plan/types';
 import { getDataset, readColumn, type CxDatabase } from '../storage';
 import type { ColumnData } from '../storage/records';
 
@@ -56,6 +58,28 @@ export interface CorrelationEntry {
 export type CorrelationSummary =
   | { ok: true; granularity: PeriodUnit; entries: CorrelationEntry[]; ranking: MetricRanking }
   | { ok: false; reason: string };
+
+export interface ConflictRequest {
+  datasetId: string;
+  period: number;
+  /** Metric columns and which way is better for each. */
+  columns: { column: number; direction: Direction }[];
+}
+
+export type ConflictSummary = { ok: true; pairs: MetricPair[] } | { ok: false; reason: string };
+
+/** Several series of one dataset on the union of their period grids (labels sort in time order). */
+function onCommonGrid(series: PeriodSeries[]): Float64Array[] {
+  const periods = [...new Set(series.flatMap((s) => s.periods))].sort();
+  const position = new Map(periods.map((p, i) => [p, i]));
+  return series.map((s) => {
+    const values = new Float64Array(periods.length).fill(Number.NaN);
+    s.periods.forEach((p, i) => {
+      values[position.get(p) as number] = s.values[i] as number;
+    });
+    return values;
+  });
+}
 
 function asNumbers(data: ColumnData | undefined): Float64Array | undefined {
   return data instanceof Float64Array ? data : undefined;
@@ -134,6 +158,29 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
       });
       const ranking = rankMetrics(entries.map((e) => ({ metricId: String(e.column), result: e.result })));
       return { ok: true, granularity: kpiSeries.granularity, entries, ranking };
+    },
+
+    /** Direction-adjusted correlations of every pair of metric columns: aligned, in conflict, or neither. */
+    async conflictMatrix(request: ConflictRequest): Promise<ConflictSummary> {
+      const read = await columns(request.datasetId, [request.period, ...request.columns.map((c) => c.column)]);
+      if (!read) return { ok: false, reason: 'This dataset is no longer stored.' };
+      const [dates, ...values] = read.data;
+      const periodDates = asNumbers(dates);
+      if (!periodDates) return { ok: false, reason: 'Choose the period column of this dataset.' };
+      const built: PeriodSeries[] = [];
+      for (const [i, candidate] of request.columns.entries()) {
+        const numbers = asNumbers(values[i]);
+        if (!numbers) return { ok: false, reason: `Column ${candidate.column + 1} is not a number column.` };
+        const series = buildSeries({ dates: periodDates, values: numbers });
+        if (!series.ok) return { ok: false, reason: series.problems.map((p) => p.message).join(' ') };
+        if (!series.overall.ok) return { ok: false, reason: series.overall.reason };
+        built.push(series.overall.series);
+      }
+      const grid = onCommonGrid(built);
+      const pairs = conflicts(
+        request.columns.map((c, i) => ({ metricId: String(c.column), direction: c.direction, values: grid[i] as Float64Array })),
+      );
+      return { ok: true, pairs };
     },
 
     async metricSeries(request: SeriesRequest): Promise<SeriesSummary> {

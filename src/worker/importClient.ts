@@ -5,6 +5,8 @@ import type { ImportOptions, ImportProgress, PreviewOverrides, PreviewResult } f
 import type { DatasetRecord } from '../storage/records';
 import type { DataWorkerApi } from './data.worker';
 import type {
+  ConflictRequest,
+  ConflictSummary,
   CorrelationRequest,
   CorrelationSummary,
   SeriesRequest,
@@ -34,6 +36,7 @@ export interface ImportClient {
   surveySummary(request: SurveyRequest): Promise<SurveySummary>;
   metricSeries(request: SeriesRequest): Promise<SeriesSummary>;
   correlationTest(request: CorrelationRequest): Promise<CorrelationSummary>;
+  conflictMatrix(request: ConflictRequest): Promise<ConflictSummary>;
   /** Stops the worker; the next call starts a new one. */
   dispose(): void;
 }
@@ -104,6 +107,7 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
     surveySummary: (request) => call<SurveySummary>((remote) => remote.surveySummary(request)),
     metricSeries: (request) => call<SeriesSummary>((remote) => remote.metricSeries(request)),
     correlationTest: (request) => call<CorrelationSummary>((remote) => remote.correlationTest(request)),
+    conflictMatrix: (request) => call<ConflictSummary>((remote) => remote.conflictMatrix(request)),
     dispose,
   };
 }
