@@ -46,3 +46,18 @@ test('the ranking downloads as a CSV whose text cells cannot run as formulas', a
   // Every reading starts with "+1 …", which a spreadsheet would run as a formula: it must be escaped.
   expect(lines[1]).toContain(`"'+1 NPS point`);
 });
+
+test('the conflict map flags shorter handle times hurting CSAT, and a found conflict can be confirmed as a guardrail', async ({ plans }) => {
+  await plans.goto();
+  const workspace = await plans.openSample();
+  await workspace.goToTab('correlation');
+  const page = plans.page;
+  const heatMap = page.getByRole('table', { name: /Direction-adjusted correlation between each pair of metrics/ });
+  await expect(heatMap).toBeVisible();
+  const csatAht = page.getByText('CSAT and AHT pull against each other:').locator('..');
+  await expect(csatAht).toContainText('guardrail in place');
+  const cesAht = page.getByText('CES and AHT pull against each other:').locator('..');
+  await cesAht.getByRole('button', { name: 'Confirm as a guardrail pair' }).click();
+  await expect(cesAht).toContainText('guardrail in place');
+  await expect(workspace.saveState).toHaveText('All changes saved');
+});
