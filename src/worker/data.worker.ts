@@ -1,8 +1,9 @@
-// The data worker: imports, stores and summarises datasets off the page's thread, exposed to the page with Comlink.
+// The data worker: imports, generates, stores and summarises datasets off the page's thread, exposed to the page with Comlink.
 import { expose } from 'comlink';
 import { onOutdated, openDatabase, type CxDatabase } from '../storage';
 import { createAnalysisApi } from './analysisApi';
 import { createImportApi } from './importApi';
+import { createSampleApi } from './sampleApi';
 
 async function openWorkerDatabase(): Promise<CxDatabase> {
   const opened = await openDatabase();
@@ -22,7 +23,7 @@ async function db(): Promise<CxDatabase> {
   return database;
 }
 
-const api = { ...createImportApi(db), ...createAnalysisApi(db) };
+const api = { ...createImportApi(db), ...createAnalysisApi(db), ...createSampleApi(db) };
 expose(api);
 
 export type DataWorkerApi = typeof api;

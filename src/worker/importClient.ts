@@ -4,6 +4,7 @@ import { proxy, releaseProxy, wrap, type Remote } from 'comlink';
 import type { ImportOptions, ImportProgress, PreviewOverrides, PreviewResult } from '../io/csvImport';
 import type { DatasetRecord } from '../storage/records';
 import type { DataWorkerApi } from './data.worker';
+import type { Plan } from '../domain/plan/types';
 import type {
   ConflictRequest,
   ConflictSummary,
@@ -37,6 +38,7 @@ export interface ImportClient {
   metricSeries(request: SeriesRequest): Promise<SeriesSummary>;
   correlationTest(request: CorrelationRequest): Promise<CorrelationSummary>;
   conflictMatrix(request: ConflictRequest): Promise<ConflictSummary>;
+  storeSampleDatasets(plan: Plan): Promise<void>;
   /** Stops the worker; the next call starts a new one. */
   dispose(): void;
 }
@@ -108,6 +110,7 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
     metricSeries: (request) => call<SeriesSummary>((remote) => remote.metricSeries(request)),
     correlationTest: (request) => call<CorrelationSummary>((remote) => remote.correlationTest(request)),
     conflictMatrix: (request) => call<ConflictSummary>((remote) => remote.conflictMatrix(request)),
+    storeSampleDatasets: (plan) => call((remote) => remote.storeSampleDatasets(plan)),
     dispose,
   };
 }

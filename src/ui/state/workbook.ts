@@ -1,9 +1,7 @@
 // Plan-level actions that combine storage with files: export and import plan files, open the sample workbook.
 import type { AppState } from './app.svelte';
 import type { Plan } from '../../domain/plan/types';
-import { toTypedColumns } from '../../io/columnar';
-import { saveDataset, setDatasetRoles } from '../../storage';
-import type { DatasetRoles } from '../../storage/records';
+import { importClient } from './importService';
 import { downloadText } from '../download';
 
 export async function exportPlan(app: AppState, plan: Plan): Promise<void> {
@@ -44,59 +42,11 @@ export async function importAsCopy(app: AppState, plan: Plan): Promise<string | 
 
 /** A fresh copy of the sample workbook each time, with its monthly KPIs and raw survey responses. */
 export async function openSampleWorkbook(app: AppState): Promise<string | undefined> {
-  const [{ createSamplePlan }, { generateSampleData }] = await Promise.all([
-    import('../../domain/plan/samplePlan'),
-    import('../../domain/sample/sampleData'),
-  ]);
-  const now = new Date();
-  const plan = { ...createSamplePlan(now), id: `sample-${crypto.randomUUID()}` };
+  const { createSamplePlan } = await import('../../domain/plan/samplePlan');
+  const plan = { ...createSamplePlan(new Date()), id: `sample-${crypto.randomUUID()}` };
   const planId = await app.createPlan(plan, 'sample');
   if (!planId) return undefined;
-  const data = generateSampleData();
-  const sets = [
-    { name: 'Monthly KPIs 2021–2025', kind: 'timeseries' as const, fileName: 'monthly-kpis.csv', table: data.monthly },
-    { name: 'Survey responses 2025', kind: 'survey' as const, fileName: 'survey-responses.csv', table: data.survey },
-  ];
-  for (const set of sets) {
-    const typed = toTypedColumns(set.table);
-    const dataset = await saveDataset(
-      app.database,
-      {
-        planId,
-        name: set.name,
-        kind: set.kind,
-        fileName: set.fileName,
-        sizeBytes: 0,
-        columns: typed.columns,
-        contentHash: `sample:${set.fileName}`,
-      },
-      typed.data,
-    );
-    await setDatasetRoles(app.database, dataset.id, sampleRoles(plan, typed.columns.map((c) => c.name), set.kind));
-  }
+  // Generating 12,000 responses takes longer than a frame: the data worker does it next to the database.
+  await importClient().storeSampleDatasets(plan);
   return planId;
-}
-
-/** Sample CSV column names that differ from the library key of the metric they measure. */
-const SAMPLE_COLUMN_KEYS: Record<string, string> = { aht_seconds: 'aht' };
-
-/** The sample's columns already mean something: say so, so its charts show at once. */
-function sampleRoles(plan: Plan, names: string[], kind: 'timeseries' | 'survey'): DatasetRoles {
-  const at = (name: string) => {
-    const index = names.indexOf(name);
-    return index < 0 ? null : index;
-  };
-  if (kind === 'survey') {
-    return {
-      period: at('submitted'),
-      segments: ['region', 'channel', 'team', 'agent'].map(at).filter((i): i is number => i !== null),
-      metrics: [],
-      survey: { nps: at('likelihood_to_recommend'), csat: at('csat'), ces: at('effort') },
-    };
-  }
-  const metrics = names.flatMap((name, column) => {
-    const metric = plan.metrics.find((m) => m.key === (SAMPLE_COLUMN_KEYS[name] ?? name));
-    return metric ? [{ column, metricId: metric.id }] : [];
-  });
-  return { period: at('month'), segments: [], metrics, survey: { nps: null, csat: null, ces: null } };
 }
