@@ -60,33 +60,37 @@ describe('analysis API over stored datasets', () => {
   });
 });
 
+/** Stores the R fixture's month column and the named number columns as one time-series dataset. */
+async function storeKpiColumns(db: CxDatabase, names: string[]) {
+  const { fixture } = await import('../domain/correlation/fixturesForTests');
+  const kpis = fixture('monthly_kpis.csv');
+  const plan = samplePlan();
+  await createPlan(db, plan);
+  return saveDataset(
+    db,
+    {
+      planId: plan.id,
+      name: 'KPIs',
+      kind: 'timeseries',
+      fileName: 'monthly_kpis.csv',
+      sizeBytes: 1,
+      contentHash: 'h',
+      columns: [{ name: 'month', type: 'date' }, ...names.map((name) => ({ name, type: 'number' as const }))],
+    },
+    [
+      Float64Array.from(kpis.text('month'), (m) => Date.parse(`${m}-01T00:00:00Z`)),
+      ...names.map((name) => Float64Array.from(kpis.numbers(name))),
+    ],
+  );
+}
+
 describe('correlation test over a stored KPI dataset', () => {
   let db: CxDatabase;
   afterEach(async () => db.delete());
 
   it('finds NPS leading revenue by 3 months at about $4,030 a point on the R fixture, trend controlled', async () => {
-    const { fixture } = await import('../domain/correlation/fixturesForTests');
-    const kpis = fixture('monthly_kpis.csv');
     db = new CxDatabase(uniqueDbName());
-    const plan = samplePlan();
-    await createPlan(db, plan);
-    const dataset = await saveDataset(
-      db,
-      {
-        planId: plan.id,
-        name: 'KPIs',
-        kind: 'timeseries',
-        fileName: 'monthly_kpis.csv',
-        sizeBytes: 1,
-        contentHash: 'h',
-        columns: [
-          { name: 'month', type: 'date' },
-          { name: 'revenue', type: 'number' },
-          { name: 'nps', type: 'number' },
-        ],
-      },
-      [Float64Array.from(kpis.text('month'), (m) => Date.parse(`${m}-01T00:00:00Z`)), Float64Array.from(kpis.numbers('revenue')), Float64Array.from(kpis.numbers('nps'))],
-    );
+    const dataset = await storeKpiColumns(db, ['revenue', 'nps']);
     const api = createAnalysisApi(async () => db);
     const summary = await api.correlationTest({ datasetId: dataset.id, period: 0, kpi: 1, metrics: [{ column: 2, label: 'lagging' }], mode: 'trendControlled' });
     if (!summary.ok) throw new Error(summary.reason);
@@ -103,32 +107,8 @@ describe('KPI conflicts over a stored dataset', () => {
   afterEach(async () => db.delete());
 
   it('flags shorter handle times going with lower CSAT on the R fixture as a conflict', async () => {
-    const { fixture } = await import('../domain/correlation/fixturesForTests');
-    const kpis = fixture('monthly_kpis.csv');
     db = new CxDatabase(uniqueDbName());
-    const plan = samplePlan();
-    await createPlan(db, plan);
-    const dataset = await saveDataset(
-      db,
-      {
-        planId: plan.id,
-        name: 'KPIs',
-        kind: 'timeseries',
-        fileName: 'monthly_kpis.csv',
-        sizeBytes: 1,
-        contentHash: 'h',
-        columns: [
-          { name: 'month', type: 'date' },
-          { name: 'csat', type: 'number' },
-          { name: 'aht_seconds', type: 'number' },
-        ],
-      },
-      [
-        Float64Array.from(kpis.text('month'), (m) => Date.parse(`${m}-01T00:00:00Z`)),
-        Float64Array.from(kpis.numbers('csat')),
-        Float64Array.from(kpis.numbers('aht_seconds')),
-      ],
-    );
+    const dataset = await storeKpiColumns(db, ['csat', 'aht_seconds']);
     const api = createAnalysisApi(async () => db);
     const summary = await api.conflictMatrix({
       datasetId: dataset.id,

@@ -1,6 +1,6 @@
 // Summaries of stored datasets computed next to the data in the worker: survey scores and metric series.
 import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '../domain/survey/aggregate';
-import { alignSeries, buildSeries, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
+import { alignSeries, buildSeries, onUnionGrid, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
 import type { PeriodUnit } from '../domain/series/periods';
 import {
   conflicts,
@@ -67,19 +67,6 @@ export interface ConflictRequest {
 }
 
 export type ConflictSummary = { ok: true; pairs: MetricPair[] } | { ok: false; reason: string };
-
-/** Several series of one dataset on the union of their period grids (labels sort in time order). */
-function onCommonGrid(series: PeriodSeries[]): Float64Array[] {
-  const periods = [...new Set(series.flatMap((s) => s.periods))].sort();
-  const position = new Map(periods.map((p, i) => [p, i]));
-  return series.map((s) => {
-    const values = new Float64Array(periods.length).fill(Number.NaN);
-    s.periods.forEach((p, i) => {
-      values[position.get(p) as number] = s.values[i] as number;
-    });
-    return values;
-  });
-}
 
 function asNumbers(data: ColumnData | undefined): Float64Array | undefined {
   return data instanceof Float64Array ? data : undefined;
@@ -176,7 +163,7 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
         if (!series.overall.ok) return { ok: false, reason: series.overall.reason };
         built.push(series.overall.series);
       }
-      const grid = onCommonGrid(built);
+      const grid = onUnionGrid(built).values;
       const pairs = conflicts(
         request.columns.map((c, i) => ({ metricId: String(c.column), direction: c.direction, values: grid[i] as Float64Array })),
       );

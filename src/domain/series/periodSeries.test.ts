@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTable } from '../stats/csvForTests';
 import type { PeriodSeries, SeriesBuild } from './periodSeries';
-import { alignSeries, buildSeries, detectGranularity } from './periodSeries';
+import { alignSeries, buildSeries, detectGranularity, onUnionGrid } from './periodSeries';
 import type { PeriodUnit } from './periods';
 import { periodLabel, periodOrdinal, periodStart } from './periods';
 
@@ -320,5 +320,17 @@ describe('alignSeries', () => {
       ok: false,
       reason: 'The series do not overlap: one runs 2024-01..2024-04, the other 2025-01..2025-02.',
     });
+  });
+});
+
+describe('onUnionGrid', () => {
+  it('lays series with different spans on the union of their periods, NaN where a series has none', () => {
+    const grid = onUnionGrid([
+      { periods: ['2024-01', '2024-02'], values: Float64Array.from([1, 2]) },
+      { periods: ['2024-02', '2024-03'], values: Float64Array.from([20, 30]) },
+    ]);
+    expect(grid.periods).toEqual(['2024-01', '2024-02', '2024-03']);
+    expect(Array.from(grid.values[0]!)).toEqual([1, 2, Number.NaN]);
+    expect(Array.from(grid.values[1]!)).toEqual([Number.NaN, 20, 30]);
   });
 });

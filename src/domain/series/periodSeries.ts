@@ -346,3 +346,23 @@ export function alignSeries(
     });
   return { ok: true, granularity: unit, ...grid(first, length, unit), a: place(a, spanA[0]), b: place(b, spanB[0]) };
 }
+
+/**
+ * Several series of one period length laid on the union of their periods (period labels sort in time order), NaN
+ * where a series has no value: for charts and pairwise comparisons of series that span different ranges.
+ */
+export function onUnionGrid(series: readonly Pick<PeriodSeries, 'periods' | 'values'>[]): {
+  periods: string[];
+  values: Float64Array[];
+} {
+  const periods = [...new Set(series.flatMap((s) => s.periods))].sort();
+  const position = new Map(periods.map((p, i) => [p, i]));
+  const values = series.map((s) => {
+    const placed = new Float64Array(periods.length).fill(Number.NaN);
+    s.periods.forEach((p, i) => {
+      placed[position.get(p) as number] = s.values[i] as number;
+    });
+    return placed;
+  });
+  return { periods, values };
+}

@@ -1,36 +1,12 @@
 // Checks survey aggregation over typed columns against the fixture's figures, the pooling rules and period keys.
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../stats/csvForTests';
 import type { SegmentColumn } from '../series/segments';
 import type { SurveyGroupRow } from './aggregate';
 import { aggregateSurvey } from './aggregate';
-import type { NpsResult } from './scores';
 import { csatTop2, meanWithTInterval, nps } from './scores';
-
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8');
-
-interface NpsTruth {
-  n: number;
-  promoters_pct: number;
-  detractors_pct: number;
-  nps: number;
-  se: number;
-}
-const truth = JSON.parse(fixture('truth_open.json')) as {
-  survey: {
-    overall: {
-      nps: NpsTruth;
-      csat: { n: number; csat_top2_pct: number; wilson_low: number; wilson_high: number };
-    };
-    by_month: Record<string, NpsTruth>;
-    by_region: Record<string, NpsTruth>;
-    mean_of_region_nps_is_not_overall_nps: [number, number];
-  };
-};
+import { expectNps, expectRelative, responses, truth, type NpsTruth } from './surveyFixturesForTests';
 
 /** A text column as the store keeps it: codes into a dictionary of distinct labels, −1 for an empty cell. */
 function categorical(cells: string[]): SegmentColumn {
@@ -44,7 +20,7 @@ function categorical(cells: string[]): SegmentColumn {
   return { codes, dictionary };
 }
 
-const table = readTable(fixture('survey_responses.csv'));
+const table = responses;
 const survey = {
   dates: Float64Array.from(table.text('submitted'), (cell) => (cell === '' ? NaN : Date.parse(cell))),
   region: categorical(table.text('region')),
@@ -53,19 +29,6 @@ const survey = {
   ces: table.numbers('effort'),
 };
 const measures = { nps: survey.nps, csat: survey.csat, ces: survey.ces };
-
-function expectRelative(actual: number, expected: number, tolerance = 1e-9): void {
-  expect(Math.abs(actual - expected) / Math.abs(expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(tolerance);
-}
-
-function expectNps(actual: NpsResult | undefined, expected: NpsTruth): void {
-  if (!actual?.ok) throw new Error(`no NPS: ${actual?.reason}`);
-  expect(actual.n).toBe(expected.n);
-  expectRelative(actual.promotersPct, expected.promoters_pct);
-  expectRelative(actual.detractorsPct, expected.detractors_pct);
-  expectRelative(actual.nps, expected.nps);
-  expectRelative(actual.se, expected.se);
-}
 
 const utc = (iso: string): number => Date.parse(iso);
 

@@ -1,45 +1,12 @@
 // Checks that group scores pool their own responses and reproduce the fixture's figures by month and region.
 
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { readTable } from '../stats/csvForTests';
 import { csatTop2ByGroup, meanByGroup, monthKey, npsByGroup, pooledByGroup } from './grouping';
 import { nps } from './scores';
+import { expectNps, expectRelative, responses, truth, type NpsTruth } from './surveyFixturesForTests';
 
-const fixture = (name: string): string =>
-  readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8');
-
-interface NpsTruth {
-  n: number;
-  promoters_pct: number;
-  detractors_pct: number;
-  nps: number;
-  se: number;
-}
-const truth = JSON.parse(fixture('truth_open.json')) as {
-  survey: {
-    overall: { nps: NpsTruth };
-    by_month: Record<string, NpsTruth>;
-    by_region: Record<string, NpsTruth>;
-    mean_of_region_nps_is_not_overall_nps: [number, number];
-  };
-};
-const responses = readTable(fixture('survey_responses.csv'));
 const likelihood = responses.numbers('likelihood_to_recommend');
-
-function expectRelative(actual: number, expected: number): void {
-  expect(Math.abs(actual - expected) / Math.abs(expected), `${actual} vs ${expected}`).toBeLessThanOrEqual(1e-9);
-}
-
-function expectNps(actual: ReturnType<typeof nps>, expected: NpsTruth): void {
-  if (!actual.ok) throw new Error(actual.reason);
-  expect(actual.n).toBe(expected.n);
-  expectRelative(actual.promotersPct, expected.promoters_pct);
-  expectRelative(actual.detractorsPct, expected.detractors_pct);
-  expectRelative(actual.nps, expected.nps);
-  expectRelative(actual.se, expected.se);
-}
 
 describe('monthKey', () => {
   it.each([
