@@ -1,4 +1,4 @@
-// Tests of plan files: the golden v1 file, round trips of arbitrary plans, and every kind of hostile or broken file.
+// Tests of plan files: the golden files of each version, round trips of arbitrary plans, and every kind of hostile or broken file.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
@@ -7,6 +7,7 @@ import type { Plan } from '../domain/plan/types';
 import { northwindPlan } from '../schema/fixtures/northwindPlan';
 import type { JsonRecord, PlanMigration } from '../schema/migrations';
 import { planArbitrary } from '../schema/planArbitrary';
+import { PLAN_FORMAT_VERSION } from '../schema/versions';
 import { canonicalStringify } from './canonicalJson';
 import {
   describePlanFileError,
@@ -19,8 +20,8 @@ import {
   type PlanFileResult,
 } from './planFile';
 
-const GOLDEN_URL = new URL('../schema/fixtures/northwind-telecom-v1.cxplan.json', import.meta.url);
-const golden = readFileSync(GOLDEN_URL, 'utf8');
+const golden = readFileSync(new URL('../schema/fixtures/northwind-telecom-v2.cxplan.json', import.meta.url), 'utf8');
+const goldenV1 = readFileSync(new URL('../schema/fixtures/northwind-telecom-v1.cxplan.json', import.meta.url), 'utf8');
 const EXPORTED_AT = new Date('2026-11-23T10:00:00.000Z');
 const exportOptions = { appVersion: '0.1.0', now: EXPORTED_AT };
 
@@ -30,7 +31,7 @@ function fileText(plan: unknown, envelope: JsonRecord = {}): string {
   return JSON.stringify(
     {
       format: 'cx-align-plan',
-      formatVersion: 1,
+      formatVersion: PLAN_FORMAT_VERSION,
       appVersion: '0.1.0',
       exportedAt: '2026-11-23T10:00:00.000Z',
       integrity: { algorithm: 'SHA-256', digest },
@@ -60,7 +61,7 @@ function withoutExportedAt(text: string): string {
 }
 
 describe('exportPlanFile', () => {
-  it('writes the golden version-1 file byte for byte', async () => {
+  it('writes the golden version-2 file byte for byte', async () => {
     expect(await exportPlanFile(northwindPlan, exportOptions)).toBe(golden);
   });
 
@@ -71,7 +72,7 @@ describe('exportPlanFile', () => {
       '  "appVersion": "0.1.0",',
       '  "exportedAt": "2026-11-23T10:00:00.000Z",',
       '  "format": "cx-align-plan",',
-      '  "formatVersion": 1,',
+      '  "formatVersion": 2,',
     ]);
     expect(text.endsWith('\n  }\n}\n')).toBe(true);
     expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
@@ -142,11 +143,21 @@ describe('planFileName', () => {
 });
 
 describe('readPlanFile: files that open', () => {
-  it('reads the golden version-1 file', async () => {
+  it('reads the golden version-2 file', async () => {
     expect(await readPlanFile(golden)).toEqual({
       ok: true,
       plan: northwindPlan,
-      meta: { formatVersion: 1, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: null },
+      meta: { formatVersion: 2, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: null },
+    });
+  });
+
+  it('still opens the golden version-1 file, upgraded with dollars and no findings or dismissals', async () => {
+    const result = await readPlanFile(goldenV1);
+    const { settings: _settings, findings: _findings, conflictDismissals: _dismissals, ...shared } = northwindPlan;
+    expect(result).toEqual({
+      ok: true,
+      plan: { ...shared, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] },
+      meta: { formatVersion: 1, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: 1 },
     });
   });
 
@@ -155,7 +166,7 @@ describe('readPlanFile: files that open', () => {
     const example = /```json\n([\s\S]*?)```/.exec(doc)?.[1];
     expect(example).toBeDefined();
     const result = await readPlanFile(example!);
-    expect(result).toMatchObject({ ok: true, meta: { formatVersion: 1, migratedFrom: null } });
+    expect(result).toMatchObject({ ok: true, meta: { formatVersion: PLAN_FORMAT_VERSION, migratedFrom: null } });
     expect(await exportPlanFile((result as { plan: Plan }).plan, exportOptions)).toBe(example);
   });
 
@@ -217,7 +228,7 @@ describe('readPlanFile: files that open', () => {
       goal.title = goal.name;
       delete goal.name;
     }
-    const result = await readPlanFile(fileText(old), { migrations, currentVersion: 2 });
+    const result = await readPlanFile(fileText(old, { formatVersion: 1 }), { migrations, currentVersion: 2 });
     expect(result).toEqual({
       ok: true,
       plan: northwindPlan,
@@ -319,11 +330,11 @@ describe('readPlanFile: files that are refused', () => {
   });
 
   it('refuses a newer format version, naming both versions, even with fields it does not know', async () => {
-    const newer = fileText(northwindPlan, { formatVersion: 3, signature: 'abc' });
+    const newer = fileText(northwindPlan, { formatVersion: 4, signature: 'abc' });
     const error = await errorOf(newer);
-    expect(error).toEqual({ kind: 'newer-version', fileVersion: 3, supportedVersion: 1 });
+    expect(error).toEqual({ kind: 'newer-version', fileVersion: 4, supportedVersion: 2 });
     expect(describePlanFileError(error)).toBe(
-      'This file is format version 3; this app reads up to version 1. Update CX Align to open it.',
+      'This file is format version 4; this app reads up to version 2. Update CX Align to open it.',
     );
   });
 
@@ -407,7 +418,7 @@ describe('readPlanFile: files that are refused', () => {
     const error = await errorOf(edited);
     expect(error).toMatchObject({
       kind: 'integrity',
-      expected: '1b6210210239f2b3e698c0b29f58ae1cd97ce2e68df8946fb5b6d705b37ae595',
+      expected: '00a86ede4a517053a51083b3cd40bdb42896c4f256f2bef829f2b3cecfcd9e71',
     });
     expect(describePlanFileError(error)).toMatch(/edited or damaged after it was exported/);
   });
@@ -427,7 +438,7 @@ describe('readPlanFile: files that are refused', () => {
         },
       },
     ];
-    const error = await errorOf(golden, { migrations, currentVersion: 2 });
+    const error = await errorOf(goldenV1, { migrations, currentVersion: 2 });
     expect(error).toEqual({ kind: 'migration-failed', fromVersion: 1, migration: '1-to-2: explode', detail: 'goals missing' });
     expect(describePlanFileError(error)).toBe(
       'This file is format version 1 and could not be upgraded to this app\'s format (step "1-to-2: explode"): goals missing.',

@@ -1,4 +1,5 @@
 // Tests of the migration mechanism (with a fake registry) and of the real registry: sound, and every step exercised.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { northwindPlan } from './fixtures/northwindPlan';
 import { loadPlanData } from './loadPlanData';
@@ -9,7 +10,16 @@ import { PLAN_FORMAT_VERSION } from './versions';
  * One before/after case per real migration, keyed by its name. Adding a migration to PLAN_MIGRATIONS without a case
  * here fails "every registered migration is exercised".
  */
-const MIGRATION_CASES: Record<string, { before: JsonRecord; after: JsonRecord }> = {};
+const version1Plan = (JSON.parse(readFileSync(new URL('./fixtures/northwind-telecom-v1.cxplan.json', import.meta.url), 'utf8')) as {
+  plan: JsonRecord;
+}).plan;
+
+const MIGRATION_CASES: Record<string, { before: JsonRecord; after: JsonRecord }> = {
+  '1-to-2: add settings (currency), kept correlation findings and dismissed conflicts': {
+    before: version1Plan,
+    after: { ...version1Plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] },
+  },
+};
 
 /** Names of registered migrations with no case, and of cases with no registered migration. */
 function coverageGaps(

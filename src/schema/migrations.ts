@@ -13,10 +13,17 @@ export interface PlanMigration {
 }
 
 /**
- * The real registry. Version 1 is the first format, so nothing is registered yet. When PLAN_FORMAT_VERSION is
- * bumped to n + 1, add the migration from n here and a before/after case for it in migrations.test.ts.
+ * The real registry. When PLAN_FORMAT_VERSION is bumped to n + 1, add the migration from n here and a before/after
+ * case for it in migrations.test.ts. Steps are frozen once released: never edit one, add the next.
  */
-export const PLAN_MIGRATIONS: readonly PlanMigration[] = [];
+export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
+  {
+    name: '1-to-2: add settings (currency), kept correlation findings and dismissed conflicts',
+    fromVersion: 1,
+    // Version 1 had no money anywhere, and the fixtures the app was built on are in dollars.
+    migrate: (plan) => ({ ...plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] }),
+  },
+];
 
 export type MigrationError =
   | { kind: 'unknown-version'; fromVersion: number }

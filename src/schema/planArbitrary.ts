@@ -1,6 +1,8 @@
 // fast-check generator of valid, referentially consistent Plans with unicode text, for property tests anywhere.
 import fc from 'fast-check';
 import type {
+  ConflictDismissal,
+  CorrelationFinding,
   Department,
   Goal,
   GoalMetricLink,
@@ -14,6 +16,8 @@ import type {
 import {
   DEPARTMENT_ROLES,
   DIRECTIONS,
+  FINDING_MODES,
+  FINDING_PERIODS,
   MEASURE_KINDS,
   METRIC_CATEGORIES,
   METRIC_UNITS,
@@ -185,8 +189,63 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
                   })),
               ),
             );
+      const settings = fc.record({ currency: fc.constantFrom('USD', 'EUR', 'GBP', 'JPY', 'CHF') });
+      const findings: fc.Arbitrary<CorrelationFinding[]> =
+        metricIds.length < 2
+          ? fc.constant([])
+          : fc.uniqueArray(idText, { maxLength: 3 }).chain((ids) =>
+              fc.tuple(
+                ...ids.map((id) =>
+                  fc
+                    .record({
+                      pair: fc.uniqueArray(fc.constantFrom(...metricIds), { minLength: 2, maxLength: 2 }),
+                      mode: fc.constantFrom(...FINDING_MODES),
+                      period: fc.constantFrom(...FINDING_PERIODS),
+                      lag: fc.integer({ min: 0, max: 24 }),
+                      r: finite(-1, 1),
+                      adjustedP: finite(0, 1),
+                      bounds: fc.tuple(finite(-1e6, 1e6), finite(-1e6, 1e6), finite(-1e6, 1e6)),
+                      n: fc.nat({ max: 10_000 }),
+                      sentence: unicodeText(textLength),
+                      datasetName: unicodeText(textLength),
+                      recordedAt: timestamp,
+                    })
+                    .map(({ pair: [kpi, metric], bounds, ...rest }): CorrelationFinding => {
+                      const [slopeLow, slope, slopeHigh] = [...bounds].sort((a, b) => a - b) as [number, number, number];
+                      return { id, kpiMetricId: kpi!, metricId: metric!, slope, slopeLow, slopeHigh, ...rest };
+                    }),
+                ),
+              ),
+            );
+      const conflictDismissals: fc.Arbitrary<ConflictDismissal[]> =
+        metricIds.length < 2
+          ? fc.constant([])
+          : fc.uniqueArray(idText, { maxLength: 2 }).chain((ids) =>
+              fc.tuple(
+                ...ids.map((id) =>
+                  fc
+                    .record({
+                      pair: fc.uniqueArray(fc.constantFrom(...metricIds), { minLength: 2, maxLength: 2 }),
+                      reason: unicodeText(textLength).filter((t) => t.length > 0),
+                      dismissedAt: timestamp,
+                    })
+                    .map(({ pair: [a, b], reason, dismissedAt }) => ({ id, metricId: a!, otherMetricId: b!, reason, dismissedAt })),
+                ),
+              ),
+            );
       return fc
-        .record({ goals, metrics, departments, goalMetrics, metricDepartments, scorecard, guardrails })
+        .record({
+          goals,
+          metrics,
+          departments,
+          goalMetrics,
+          metricDepartments,
+          scorecard,
+          guardrails,
+          settings,
+          findings,
+          conflictDismissals,
+        })
         .map((parts): Plan => ({ ...head, ...parts }));
     });
 }

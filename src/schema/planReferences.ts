@@ -2,7 +2,7 @@
 import type { Id, Plan } from '../domain/plan/types';
 import type { FieldError } from './fieldError';
 
-type Collection = 'goals' | 'metrics' | 'departments' | 'guardrails';
+type Collection = 'goals' | 'metrics' | 'departments' | 'guardrails' | 'findings' | 'conflictDismissals';
 
 const SINGULAR: Record<'goals' | 'metrics' | 'departments', string> = {
   goals: 'goal',
@@ -77,6 +77,8 @@ export function checkPlanReferences(plan: Plan): FieldError[] {
   const metrics = indexIds('metrics', plan.metrics, errors);
   const departments = indexIds('departments', plan.departments, errors);
   indexIds('guardrails', plan.guardrails, errors);
+  indexIds('findings', plan.findings, errors);
+  indexIds('conflictDismissals', plan.conflictDismissals, errors);
 
   plan.metrics.forEach((metric, i) => {
     if (metric.scaleMin !== null && metric.scaleMax !== null && metric.scaleMin >= metric.scaleMax) {
@@ -128,6 +130,21 @@ export function checkPlanReferences(plan: Plan): FieldError[] {
           JSON.stringify(guardrail.metricId),
       });
     }
+  });
+
+  plan.findings.forEach((finding, i) => {
+    checkReference(`plan.findings[${i}].kpiMetricId`, 'metrics', finding.kpiMetricId, metrics, errors);
+    checkReference(`plan.findings[${i}].metricId`, 'metrics', finding.metricId, metrics, errors);
+    if (finding.slopeLow > finding.slopeHigh) {
+      errors.push({
+        path: `plan.findings[${i}].slopeHigh`,
+        message: `expected the interval's upper end to be at least its lower end (${finding.slopeLow}) but found ${finding.slopeHigh}`,
+      });
+    }
+  });
+  plan.conflictDismissals.forEach((dismissal, i) => {
+    checkReference(`plan.conflictDismissals[${i}].metricId`, 'metrics', dismissal.metricId, metrics, errors);
+    checkReference(`plan.conflictDismissals[${i}].otherMetricId`, 'metrics', dismissal.otherMetricId, metrics, errors);
   });
 
   checkUniqueCells(

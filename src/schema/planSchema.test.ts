@@ -235,6 +235,8 @@ describe('validatePlan: references and uniqueness', () => {
     plan.metricDepartments = [];
     plan.scorecard = [];
     plan.guardrails = [];
+    plan.findings = [];
+    plan.conflictDismissals = [];
     expect(validatePlan(plan)).toMatchObject({ ok: true });
   });
 
@@ -266,5 +268,52 @@ describe('validatePlan: references and uniqueness', () => {
     const plan = sample();
     plan.metrics[2].tradeOffs = ['fcr', 'sla-compliance'];
     expect(validatePlan(plan).ok).toBe(true);
+  });
+});
+
+describe('validatePlan: settings, findings and dismissed conflicts', () => {
+  it('refuses a currency that is not an ISO 4217 code', () => {
+    const plan = sample();
+    plan.settings.currency = 'euro';
+    expect(errorsOf(plan)).toEqual([
+      { path: 'plan.settings.currency', message: 'expected a currency code like "USD" or "EUR" but found the text "euro"' },
+    ]);
+  });
+
+  it('refuses a finding whose interval is upside down or whose correlation is out of range', () => {
+    const plan = sample();
+    plan.findings[0].slopeLow = 1;
+    plan.findings[0].r = 1.5;
+    expect(errorsOf(plan)).toEqual([
+      { path: 'plan.findings[0].r', message: 'expected a correlation from -1 to 1 but found the number 1.5' },
+    ]);
+    plan.findings[0].r = 0.5;
+    expect(errorsOf(plan)).toEqual([
+      {
+        path: 'plan.findings[0].slopeHigh',
+        message: "expected the interval's upper end to be at least its lower end (1) but found -0.012",
+      },
+    ]);
+  });
+
+  it('refuses findings and dismissals about metrics the plan does not have, and a dismissal with no reason', () => {
+    const plan = sample();
+    plan.findings[0].metricId = 'metric-gone';
+    plan.conflictDismissals[0].reason = '';
+    plan.conflictDismissals[0].otherMetricId = 'metric-nowhere';
+    expect(errorsOf(plan)).toEqual([
+      {
+        path: 'plan.conflictDismissals[0].reason',
+        message: 'expected the reason it was dismissed (non-empty text) but found empty text',
+      },
+    ]);
+    plan.conflictDismissals[0].reason = 'seasonal';
+    expect(errorsOf(plan)).toEqual([
+      { path: 'plan.findings[0].metricId', message: 'refers to metric "metric-gone", which is not in plan.metrics' },
+      {
+        path: 'plan.conflictDismissals[0].otherMetricId',
+        message: 'refers to metric "metric-nowhere", which is not in plan.metrics',
+      },
+    ]);
   });
 });

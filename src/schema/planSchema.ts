@@ -3,6 +3,8 @@ import * as v from 'valibot';
 import type {
   DepartmentRole,
   Direction,
+  FindingMode,
+  FindingPeriod,
   MeasureKind,
   MetricCategory,
   MetricUnit,
@@ -14,6 +16,7 @@ import { checkPlanReferences } from './planReferences';
 import type { Result } from './result';
 import {
   expected,
+  finite,
   finiteOrNull,
   list,
   nonEmptyText,
@@ -48,6 +51,10 @@ export const PLAN_LIMITS = {
   scorecardWeightMax: 100,
   headcountMax: 10_000_000,
   surveyResponsesPerMonthMax: 1_000_000_000,
+  /** Kept correlation findings and dismissed conflicts. */
+  findingCount: 5_000,
+  /** Lags the correlation test searches stay far below this (periods). */
+  lagMax: 1_000,
 } as const;
 
 export const METRIC_CATEGORIES = ['cx', 'operational', 'financial'] as const satisfies readonly MetricCategory[];
@@ -64,6 +71,10 @@ export const DIRECTIONS = ['higher', 'lower'] as const satisfies readonly Direct
 export const TIMINGS = ['leading', 'lagging'] as const satisfies readonly Timing[];
 export const DEPARTMENT_ROLES = ['owner', 'contributor'] as const satisfies readonly DepartmentRole[];
 export const MEASURE_KINDS = ['collective', 'individual'] as const satisfies readonly MeasureKind[];
+export const FINDING_MODES = ['levels', 'trendControlled', 'differences'] as const satisfies readonly FindingMode[];
+export const FINDING_PERIODS = ['day', 'week', 'month', 'quarter'] as const satisfies readonly FindingPeriod[];
+/** An ISO 4217 code: three capital letters. */
+const CURRENCY_CODE = /^[A-Z]{3}$/;
 
 const id = (what: string) => nonEmptyText(PLAN_LIMITS.idLength, what);
 const key = (what: string) => nonEmptyText(PLAN_LIMITS.keyLength, what);
@@ -138,6 +149,39 @@ export const GuardrailSchema = record('a guardrail (an object)', {
   note: longText(),
 });
 
+export const PlanSettingsSchema = record('the plan settings (an object)', {
+  currency: v.pipe(
+    v.string(expected('a currency code like "USD" or "EUR"')),
+    v.regex(CURRENCY_CODE, expected('a currency code like "USD" or "EUR"')),
+  ),
+});
+
+export const CorrelationFindingSchema = record('a correlation finding (an object)', {
+  id: id('a finding id (non-empty text)'),
+  kpiMetricId: id('a metric id'),
+  metricId: id('a metric id'),
+  mode: oneOf(FINDING_MODES),
+  period: oneOf(FINDING_PERIODS),
+  lag: wholeNumberIn(0, PLAN_LIMITS.lagMax, `a whole number of periods from 0 to ${PLAN_LIMITS.lagMax}`),
+  r: numberIn(-1, 1, 'a correlation from -1 to 1'),
+  adjustedP: numberIn(0, 1, 'a p-value from 0 to 1'),
+  slope: finite('a finite number'),
+  slopeLow: finite('a finite number'),
+  slopeHigh: finite('a finite number'),
+  n: wholeNumberIn(0, Number.MAX_SAFE_INTEGER, 'a whole number of periods'),
+  sentence: longText(),
+  datasetName: name(),
+  recordedAt: timestamp(),
+});
+
+export const ConflictDismissalSchema = record('a dismissed conflict (an object)', {
+  id: id('a dismissal id (non-empty text)'),
+  metricId: id('a metric id'),
+  otherMetricId: id('a metric id'),
+  reason: nonEmptyText(PLAN_LIMITS.textLength, 'the reason it was dismissed (non-empty text)'),
+  dismissedAt: timestamp(),
+});
+
 /** The structure of a plan; references between its parts are checked by checkPlanReferences. */
 export const PlanSchema = record('a plan (an object)', {
   id: id('a plan id (non-empty text)'),
@@ -152,6 +196,9 @@ export const PlanSchema = record('a plan (an object)', {
   metricDepartments: list(MetricDepartmentLinkSchema, PLAN_LIMITS.linkCount, 'a list of metric-department links'),
   scorecard: list(ScorecardEntrySchema, PLAN_LIMITS.linkCount, 'a list of scorecard entries'),
   guardrails: list(GuardrailSchema, PLAN_LIMITS.entityCount, 'a list of guardrails'),
+  settings: PlanSettingsSchema,
+  findings: list(CorrelationFindingSchema, PLAN_LIMITS.findingCount, 'a list of correlation findings'),
+  conflictDismissals: list(ConflictDismissalSchema, PLAN_LIMITS.findingCount, 'a list of dismissed conflicts'),
 });
 
 /**

@@ -76,6 +76,11 @@ export function wholeNumberIn(min: number, max: number, what: string) {
   return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 }
 
+export function finite(what: string) {
+  const message = expected(what);
+  return v.pipe(v.number(message), v.finite(message));
+}
+
 export function finiteOrNull(what: string) {
   const message = expected(what);
   return v.nullable(v.pipe(v.number(message), v.finite(message)));

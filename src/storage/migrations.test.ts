@@ -17,8 +17,17 @@ import {
 } from './fixtures/loadFixtureDatabase';
 import { uniqueDbName } from './fixtures/testing';
 import dbV1Json from './fixtures/db-v1.json';
+import { PLAN_FORMAT_VERSION } from '../schema/versions';
 
 const FIXTURES: DatabaseDump[] = [parseDump(dbV1Json)];
+
+/** A stored row as the app reads it: a format-1 plan gains the defaults migration 1-to-2 adds. */
+function upgradedPlanFormat(row: unknown): unknown {
+  const record = row as { formatVersion?: number; plan?: object };
+  if (record.formatVersion !== 1 || record.plan === undefined) return row;
+  const plan = { ...record.plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] };
+  return { ...record, formatVersion: PLAN_FORMAT_VERSION, plan };
+}
 
 const names: string[] = [];
 function dbName(): string {
@@ -76,7 +85,8 @@ describe('a version 1 database', () => {
 
   it('reads back every plan, version, dataset, chunk and setting', async () => {
     const db = await openFixture(dump);
-    const stored = (table: string) => (dump.stores[table]?.rows ?? []).map(decodeValue);
+    // Plans and versions of format 1 come back upgraded to the current plan format, like a version-1 plan file.
+    const stored = (table: string) => (dump.stores[table]?.rows ?? []).map(decodeValue).map(upgradedPlanFormat);
 
     expect((await listPlans(db)).map((p) => [p.id, p.name, p.revision, p.lastExportedAt])).toEqual([
       ['plan-retention', 'Retention 2024', 2, '2024-03-01T11:00:00.000Z'],

@@ -21,6 +21,10 @@ import {
 } from './planRepository';
 import { samplePlan, uniqueDbName } from './fixtures/testing';
 import type { PlanRecord } from './records';
+import { PLAN_FORMAT_VERSION } from '../schema/versions';
+
+/** A format version only a future app writes. */
+const NEWER = PLAN_FORMAT_VERSION + 1;
 
 let db: CxDatabase;
 
@@ -43,11 +47,11 @@ describe('createPlan', () => {
     const plan = samplePlan({ name: 'Q3 alignment' });
     const record = await createPlan(db, plan);
 
-    expect(record).toMatchObject({ id: plan.id, name: 'Q3 alignment', revision: 1, formatVersion: 1, deletedAt: null });
+    expect(record).toMatchObject({ id: plan.id, name: 'Q3 alignment', revision: 1, formatVersion: PLAN_FORMAT_VERSION, deletedAt: null });
     expect(found(await getPlan(db, plan.id)).plan).toEqual(plan);
     const versions = await listVersions(db, plan.id);
     expect(versions).toHaveLength(1);
-    expect(versions[0]).toMatchObject({ planId: plan.id, revision: 1, label: 'create', formatVersion: 1 });
+    expect(versions[0]).toMatchObject({ planId: plan.id, revision: 1, label: 'create', formatVersion: PLAN_FORMAT_VERSION });
     expect(versions[0]).not.toHaveProperty('plan');
   });
 
@@ -135,13 +139,13 @@ describe('a plan stored by a newer app', () => {
   async function storeNewer(): Promise<string> {
     const plan = samplePlan();
     await createPlan(db, plan);
-    await db.plans.update(plan.id, { formatVersion: 2 });
+    await db.plans.update(plan.id, { formatVersion: NEWER });
     return plan.id;
   }
 
   it('is read as a "newer-format" result instead of a plan', async () => {
     const id = await storeNewer();
-    expect(await getPlan(db, id)).toEqual({ status: 'newer-format', formatVersion: 2 });
+    expect(await getPlan(db, id)).toEqual({ status: 'newer-format', formatVersion: NEWER });
   });
 
   it('is neither overwritten nor duplicated', async () => {
@@ -149,14 +153,14 @@ describe('a plan stored by a newer app', () => {
     await expect(updatePlan(db, id, (p) => ({ ...p, name: 'x' }))).rejects.toBeInstanceOf(NewerFormatError);
     await expect(replacePlan(db, id, samplePlan(), 'import')).rejects.toBeInstanceOf(NewerFormatError);
     await expect(duplicatePlan(db, id, 'copy')).rejects.toBeInstanceOf(NewerFormatError);
-    expect((await db.plans.get(id))?.formatVersion).toBe(2);
+    expect((await db.plans.get(id))?.formatVersion).toBe(NEWER);
     expect(await db.plans.count()).toBe(1);
     expect(await db.planVersions.count()).toBe(1);
   });
 
   it('still appears in the plan list with its format version', async () => {
     const id = await storeNewer();
-    expect(await listPlans(db)).toMatchObject([{ id, formatVersion: 2 }]);
+    expect(await listPlans(db)).toMatchObject([{ id, formatVersion: NEWER }]);
   });
 });
 
@@ -255,7 +259,7 @@ describe('listPlans', () => {
       lastExportedAt: null,
       deletedAt: null,
       revision: 2,
-      formatVersion: 1,
+      formatVersion: PLAN_FORMAT_VERSION,
     });
   });
 });

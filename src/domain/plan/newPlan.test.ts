@@ -5,7 +5,7 @@ import { PlanEditError } from './validation';
 import { TEST_NOW, deepFreeze, smallPlan } from './testing';
 
 describe('createEmptyPlan', () => {
-  it('starts with a trimmed name, empty collections and both timestamps at now', () => {
+  it('starts with a trimmed name, empty collections, dollars and both timestamps at now', () => {
     const plan = createEmptyPlan('  Workshop  ', TEST_NOW);
     expect(plan).toEqual({
       id: expect.stringMatching(/^plan_/),
@@ -20,6 +20,9 @@ describe('createEmptyPlan', () => {
       metricDepartments: [],
       scorecard: [],
       guardrails: [],
+      settings: { currency: 'USD' },
+      findings: [],
+      conflictDismissals: [],
     });
   });
 

@@ -1,7 +1,10 @@
 // Creating plans: an empty one to start a workshop, or a copy of an existing one to try a variant.
-import type { Plan } from './types';
+import type { Plan, PlanSettings } from './types';
 import { newId } from './ids';
 import { requiredText } from './validation';
+
+/** Money reads in US dollars until the team picks its own currency. */
+export const DEFAULT_SETTINGS: PlanSettings = { currency: 'USD' };
 
 /** A plan with no goals, metrics or departments; throws PlanEditError when the name is blank. */
 export function createEmptyPlan(name: string, now: Date): Plan {
@@ -19,6 +22,9 @@ export function createEmptyPlan(name: string, now: Date): Plan {
     metricDepartments: [],
     scorecard: [],
     guardrails: [],
+    settings: { ...DEFAULT_SETTINGS },
+    findings: [],
+    conflictDismissals: [],
   };
 }
 

@@ -272,5 +272,9 @@ export function createSamplePlan(now: Date): Plan {
     metricDepartments,
     scorecard,
     guardrails: GUARDRAILS.map((g) => ({ ...g })),
+    // The sample's generated revenue is in euros.
+    settings: { currency: 'EUR' },
+    findings: [],
+    conflictDismissals: [],
   };
 }

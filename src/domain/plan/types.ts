@@ -87,6 +87,51 @@ export interface Guardrail {
   note: string;
 }
 
+/** Plan-wide preferences. */
+export interface PlanSettings {
+  /** ISO 4217 code money is shown in ("USD", "EUR"); figures are never converted. */
+  currency: string;
+}
+
+/** How the correlation test read the series: raw levels, with a linear trend controlled, or period-over-period changes. */
+export type FindingMode = 'levels' | 'trendControlled' | 'differences';
+export type FindingPeriod = 'day' | 'week' | 'month' | 'quarter';
+
+/**
+ * A correlation-test result the team chose to keep: "metric moves KPI by slope per unit, lag periods later". It is the
+ * evidence ROI models and "up" targets start from, so it keeps its interval and the data it came from.
+ */
+export interface CorrelationFinding {
+  id: Id;
+  kpiMetricId: Id;
+  metricId: Id;
+  mode: FindingMode;
+  period: FindingPeriod;
+  /** Periods by which the metric leads the KPI. */
+  lag: number;
+  r: number;
+  /** Bonferroni-adjusted over the lags searched. */
+  adjustedP: number;
+  /** KPI units per metric unit, with its 95 % interval. */
+  slope: number;
+  slopeLow: number;
+  slopeHigh: number;
+  n: number;
+  /** The plain sentence shown when it was kept, for readers of the plan file. */
+  sentence: string;
+  datasetName: string;
+  recordedAt: string;
+}
+
+/** A conflict the data showed between two metrics that the team looked at and set aside, with why. */
+export interface ConflictDismissal {
+  id: Id;
+  metricId: Id;
+  otherMetricId: Id;
+  reason: string;
+  dismissedAt: string;
+}
+
 export interface Plan {
   id: Id;
   name: string;
@@ -101,4 +146,7 @@ export interface Plan {
   metricDepartments: MetricDepartmentLink[];
   scorecard: ScorecardEntry[];
   guardrails: Guardrail[];
+  settings: PlanSettings;
+  findings: CorrelationFinding[];
+  conflictDismissals: ConflictDismissal[];
 }
