@@ -11,6 +11,19 @@ export function formatNumber(value: number, maximumFractionDigits = 1): string {
   return f.format(value);
 }
 
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+
+/** Money in the plan's currency ("€4,030", "$4,030"), in the reader's locale; whole units unless asked otherwise. */
+export function formatMoney(value: number, currency: string, maximumFractionDigits = 0): string {
+  const key = `${currency}:${maximumFractionDigits}`;
+  let f = moneyFormats.get(key);
+  if (!f) {
+    f = new Intl.NumberFormat(undefined, { style: 'currency', currency, minimumFractionDigits: 0, maximumFractionDigits });
+    moneyFormats.set(key, f);
+  }
+  return f.format(value);
+}
+
 export function formatPercent(value: number, maximumFractionDigits = 0): string {
   return `${formatNumber(value, maximumFractionDigits)} %`;
 }

@@ -6,6 +6,7 @@ export * from './metricLibrary';
 export * from './newPlan';
 export * from './ops';
 export * from './scorecard';
+export * from './scorecardConflicts';
 export * from './coverage';
 export * from './integrity';
 export * from './samplePlan';

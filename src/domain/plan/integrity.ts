@@ -24,6 +24,8 @@ export function brokenLinks(plan: Plan): string[] {
     ['metric key', plan.metrics.map((m) => m.key)],
     ['department id', plan.departments.map((d) => d.id)],
     ['guardrail id', plan.guardrails.map((g) => g.id)],
+    ['finding id', plan.findings.map((f) => f.id)],
+    ['dismissal id', plan.conflictDismissals.map((d) => d.id)],
     ['goals × metrics cell', plan.goalMetrics.map((l) => `${l.goalId} × ${l.metricId}`)],
     ['metrics × departments cell', plan.metricDepartments.map((l) => `${l.metricId} × ${l.departmentId}`)],
     ['scorecard entry', plan.scorecard.map((e) => `${e.departmentId} × ${e.metricId}`)],
@@ -55,6 +57,16 @@ export function brokenLinks(plan: Plan): string[] {
     if (!metrics.has(g.guardMetricId)) problems.push(`guardrail "${g.id}" refers to missing metric "${g.guardMetricId}"`);
     if (g.departmentId !== null && !departments.has(g.departmentId)) {
       problems.push(`guardrail "${g.id}" refers to missing department "${g.departmentId}"`);
+    }
+  }
+  for (const f of plan.findings) {
+    for (const id of [f.metricId, f.kpiMetricId]) {
+      if (!metrics.has(id)) problems.push(`finding "${f.id}" refers to missing metric "${id}"`);
+    }
+  }
+  for (const d of plan.conflictDismissals) {
+    for (const id of [d.metricId, d.otherMetricId]) {
+      if (!metrics.has(id)) problems.push(`dismissed conflict "${d.id}" refers to missing metric "${id}"`);
     }
   }
   return problems;

@@ -8,11 +8,17 @@ import {
   addGuardrail,
   addMetric,
   addMetricFromLibrary,
+  conflictDismissal,
+  dismissConflict,
+  keepFinding,
   removeDepartment,
+  removeFinding,
   removeGoal,
   removeGuardrail,
   removeMetric,
   renamePlan,
+  reopenConflict,
+  setCurrency,
   setGoalMetric,
   setMetricDepartment,
   setPlanDescription,
@@ -312,9 +318,69 @@ describe('guardrails', () => {
   });
 });
 
+const FINDING = {
+  kpiMetricId: 'm-revenue',
+  metricId: 'm-nps',
+  mode: 'trendControlled',
+  period: 'month',
+  lag: 3,
+  r: 0.62,
+  adjustedP: 0.001,
+  slope: 4030,
+  slopeLow: 3340,
+  slopeHigh: 4720,
+  n: 56,
+  sentence: '+1 NPS point ≈ +$4,030 monthly revenue 3 months later',
+  datasetName: 'monthly_kpis.csv',
+  recordedAt: '2026-11-23T10:00:00.000Z',
+} as const;
+const DISMISSAL = { metricId: 'm-aht', otherMetricId: 'm-fcr', reason: 'Seasonal', dismissedAt: '2026-11-23T10:00:00.000Z' };
+
+describe('currency, kept findings and dismissed conflicts', () => {
+  it('sets the currency as an upper-case ISO code and refuses anything else', () => {
+    expect(setCurrency(frozenSmallPlan(), ' eur ').settings.currency).toBe('EUR');
+    expect(editError(() => setCurrency(frozenSmallPlan(), 'euro')).field).toBe('currency');
+  });
+
+  it('keeps one finding per metric and KPI: a newer reading replaces the older', () => {
+    let plan = keepFinding(frozenSmallPlan(), { ...FINDING, id: 'f1' });
+    plan = keepFinding(deepFreeze(plan), { ...FINDING, lag: 2, slope: 3900, id: 'f2' });
+    plan = keepFinding(deepFreeze(plan), { ...FINDING, metricId: 'm-csat', id: 'f3' });
+    expect(plan.findings.map((f) => [f.id, f.metricId, f.lag])).toEqual([
+      ['f2', 'm-nps', 2],
+      ['f3', 'm-csat', 3],
+    ]);
+    expect(removeFinding(plan, 'f2').findings.map((f) => f.id)).toEqual(['f3']);
+  });
+
+  it('refuses a finding about a missing metric, about itself, or with an upside-down interval', () => {
+    expect(editError(() => keepFinding(frozenSmallPlan(), { ...FINDING, metricId: 'gone' })).field).toBe('metricId');
+    expect(editError(() => keepFinding(frozenSmallPlan(), { ...FINDING, metricId: 'm-revenue' })).field).toBe('metricId');
+    expect(editError(() => keepFinding(frozenSmallPlan(), { ...FINDING, slopeLow: 5000 })).field).toBe('slopeHigh');
+    expect(editError(() => keepFinding(frozenSmallPlan(), { ...FINDING, slope: Number.NaN })).field).toBe('slope');
+  });
+
+  it('dismisses a conflict with a reason, finds it in either order, and reopens it', () => {
+    const plan = dismissConflict(frozenSmallPlan(), { ...DISMISSAL, id: 'x1' });
+    expect(conflictDismissal(plan, 'm-fcr', 'm-aht')?.reason).toBe('Seasonal');
+    const again = dismissConflict(deepFreeze(plan), { ...DISMISSAL, metricId: 'm-fcr', otherMetricId: 'm-aht', reason: 'Data error', id: 'x2' });
+    expect(again.conflictDismissals.map((d) => [d.id, d.reason])).toEqual([['x2', 'Data error']]);
+    expect(reopenConflict(again, 'x2').conflictDismissals).toEqual([]);
+    expect(editError(() => dismissConflict(frozenSmallPlan(), { ...DISMISSAL, reason: '  ' })).field).toBe('reason');
+  });
+
+  it('removing a metric drops the findings and dismissals that mention it', () => {
+    let plan = keepFinding(frozenSmallPlan(), FINDING);
+    plan = dismissConflict(plan, DISMISSAL);
+    expect(removeMetric(plan, 'm-nps').findings).toEqual([]);
+    expect(removeMetric(plan, 'm-fcr').conflictDismissals).toEqual([]);
+    expect(removeMetric(plan, 'm-csat').findings).toHaveLength(1);
+  });
+});
+
 describe('any sequence of edits', () => {
   type Command = { op: number; a: number; b: number; c: number; w: number; text: string };
-  const OPS = 17;
+  const OPS = 19;
   const command = fc.record({
     op: fc.nat({ max: OPS - 1 }),
     a: fc.nat(),
@@ -374,6 +440,10 @@ describe('any sequence of edits', () => {
         return updateMetric(plan, pick(plan.metrics, a), { name: text });
       case 15:
         return updateGuardrail(plan, pick(plan.guardrails, a), { departmentId: pick(plan.departments, b) });
+      case 17:
+        return keepFinding(plan, { ...FINDING, kpiMetricId: pick(plan.metrics, a), metricId: pick(plan.metrics, b) });
+      case 18:
+        return dismissConflict(plan, { ...DISMISSAL, metricId: pick(plan.metrics, a), otherMetricId: pick(plan.metrics, b), reason: text });
       default:
         return updateDepartment(plan, pick(plan.departments, a), { name: text });
     }

@@ -10,6 +10,8 @@
  * - Operations that add an entity accept an optional id so the caller knows it (and tests stay deterministic).
  */
 import type {
+  ConflictDismissal,
+  CorrelationFinding,
   Department,
   DepartmentRole,
   Goal,
@@ -200,7 +202,7 @@ export function updateMetric(plan: Plan, id: Id, patch: MetricPatch): Plan {
 
 /**
  * Removes the metric and everything that refers to it: its goal-matrix column, its department links, scorecard
- * entries and guardrails on either side; goals that used it as their KPI are left without one.
+ * entries, guardrails, kept findings and dismissed conflicts on either side; goals that used it as their KPI are left without one.
  */
 export function removeMetric(plan: Plan, id: Id): Plan {
   requireMetric(plan, id, 'id');
@@ -212,6 +214,8 @@ export function removeMetric(plan: Plan, id: Id): Plan {
     metricDepartments: plan.metricDepartments.filter((l) => l.metricId !== id),
     scorecard: plan.scorecard.filter((e) => e.metricId !== id),
     guardrails: plan.guardrails.filter((g) => g.metricId !== id && g.guardMetricId !== id),
+    findings: plan.findings.filter((f) => f.metricId !== id && f.kpiMetricId !== id),
+    conflictDismissals: plan.conflictDismissals.filter((d) => d.metricId !== id && d.otherMetricId !== id),
   };
 }
 
@@ -379,4 +383,71 @@ export function updateGuardrail(plan: Plan, id: Id, patch: GuardrailPatch): Plan
 export function removeGuardrail(plan: Plan, id: Id): Plan {
   requireGuardrail(plan, id);
   return { ...plan, guardrails: plan.guardrails.filter((g) => g.id !== id) };
+}
+
+// ---- settings and evidence from the data ----
+
+/** A currency must be an ISO 4217 code the browser knows how to format ("EUR", "USD"). */
+export function setCurrency(plan: Plan, currency: string): Plan {
+  const code = currency.trim().toUpperCase();
+  if (!/^[A-Z]{3}$/.test(code)) throw new PlanEditError('currency', 'use a three-letter currency code such as EUR or USD.');
+  if (code === plan.settings.currency) return plan;
+  return { ...plan, settings: { ...plan.settings, currency: code } };
+}
+
+export type NewFinding = Omit<CorrelationFinding, 'id'> & { id?: Id };
+
+/**
+ * Keeps a correlation-test result as evidence. One finding per metric and KPI: keeping a newer reading of the same
+ * pair replaces the older one, so models and targets never have to choose between two.
+ */
+export function keepFinding(plan: Plan, fields: NewFinding): Plan {
+  requireMetric(plan, fields.kpiMetricId, 'kpiMetricId');
+  requireMetric(plan, fields.metricId, 'metricId');
+  if (fields.kpiMetricId === fields.metricId) throw new PlanEditError('metricId', 'a metric cannot be evidence for itself.');
+  const numbers = [fields.r, fields.adjustedP, fields.slope, fields.slopeLow, fields.slopeHigh, fields.n, fields.lag];
+  if (!numbers.every(Number.isFinite)) throw new PlanEditError('slope', 'the finding has a value that is not a number.');
+  if (fields.slopeLow > fields.slopeHigh) throw new PlanEditError('slopeHigh', 'the interval is upside down.');
+  const others = plan.findings.filter((f) => !(f.metricId === fields.metricId && f.kpiMetricId === fields.kpiMetricId));
+  const finding: CorrelationFinding = { ...fields, id: freshId(others, fields.id, 'finding') };
+  return { ...plan, findings: [...others, finding] };
+}
+
+export function removeFinding(plan: Plan, id: Id): Plan {
+  if (!plan.findings.some((f) => f.id === id)) throw new PlanEditError('id', `no finding with id "${id}" in this plan.`);
+  return { ...plan, findings: plan.findings.filter((f) => f.id !== id) };
+}
+
+const samePair = (d: ConflictDismissal, a: Id, b: Id) =>
+  (d.metricId === a && d.otherMetricId === b) || (d.metricId === b && d.otherMetricId === a);
+
+/** The dismissal of the conflict between two metrics, in either order, if the team set it aside. */
+export function conflictDismissal(plan: Plan, a: Id, b: Id): ConflictDismissal | undefined {
+  return plan.conflictDismissals.find((d) => samePair(d, a, b));
+}
+
+/** Sets a conflict aside with the team's reason (required: a dismissal nobody can explain later is no decision). */
+export function dismissConflict(
+  plan: Plan,
+  fields: { id?: Id; metricId: Id; otherMetricId: Id; reason: string; dismissedAt: string },
+): Plan {
+  requireMetric(plan, fields.metricId, 'metricId');
+  requireMetric(plan, fields.otherMetricId, 'otherMetricId');
+  const reason = requiredText('reason', fields.reason);
+  const others = plan.conflictDismissals.filter((d) => !samePair(d, fields.metricId, fields.otherMetricId));
+  const dismissal: ConflictDismissal = {
+    id: freshId(others, fields.id, 'dismissal'),
+    metricId: fields.metricId,
+    otherMetricId: fields.otherMetricId,
+    reason,
+    dismissedAt: fields.dismissedAt,
+  };
+  return { ...plan, conflictDismissals: [...others, dismissal] };
+}
+
+export function reopenConflict(plan: Plan, id: Id): Plan {
+  if (!plan.conflictDismissals.some((d) => d.id === id)) {
+    throw new PlanEditError('id', `no dismissed conflict with id "${id}" in this plan.`);
+  }
+  return { ...plan, conflictDismissals: plan.conflictDismissals.filter((d) => d.id !== id) };
 }

@@ -21,6 +21,16 @@ export class CorrelationTab {
     return this.ranking.locator('tbody tr:not(.reading)').nth(rank - 1);
   }
 
+  /** The evidence kept in the plan, listed under the ranking. */
+  get keptFindings(): Locator {
+    return this.page.getByRole('region', { name: /Evidence kept in the plan/ });
+  }
+
+  /** The banner of a conflict the data found between two metrics, e.g. conflict('CSAT', 'AHT'). */
+  conflict(a: string, b: string): Locator {
+    return this.page.getByRole('listitem').filter({ hasText: new RegExp(`^${a} and ${b}( pull against each other)?:`) });
+  }
+
   /** The reading (CFO sentence and warnings) under the metric ranked at `rank`. */
   readingRow(rank: number): Locator {
     return this.ranking.locator('tbody tr.reading').nth(rank - 1);

@@ -31,4 +31,9 @@ export class ScorecardsTab {
   addGuardrail(department: string): Locator {
     return this.card(department).getByRole('button', { name: /^Add a guardrail/ });
   }
+
+  /** A warning that the data shows measures of the card working against each other, e.g. "FCR and AHT work against each other". */
+  dataConflict(department: string, headline: string): Locator {
+    return this.card(department).locator('.banner').filter({ hasText: `${headline} in your data.` });
+  }
 }
