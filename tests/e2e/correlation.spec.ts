@@ -78,11 +78,12 @@ test('a finding kept as evidence is listed, survives a reload and travels in the
   await plans.page.reload();
   await expect(tab.keptFindings).toContainText('+1 NPS point');
   const exported = await workspace.exportPlan();
-  const [finding] = exported.json.plan.findings;
+  const plan = exported.json.plan as { findings: Record<string, unknown>[]; settings: unknown };
+  const [finding] = plan.findings as [{ slopeLow: number; slopeHigh: number }];
   expect(finding).toMatchObject({ lag: 3, mode: 'trendControlled', period: 'month', datasetName: expect.any(String) });
   expect(finding.slopeLow).toBeLessThan(40_000);
   expect(finding.slopeHigh).toBeGreaterThan(40_000);
-  expect(exported.json.plan.settings).toEqual({ currency: 'EUR' });
+  expect(plan.settings).toEqual({ currency: 'EUR' });
 });
 
 test('a conflict dismissed with a reason leaves the scorecard warnings, is kept in the plan and can be reopened', async ({ plans }) => {
@@ -109,7 +110,7 @@ test('a conflict dismissed with a reason leaves the scorecard warnings, is kept 
   await expect(scorecards.card('Contact Centre')).toBeVisible();
   await expect(warning).toHaveCount(0);
   const exported = await workspace.exportPlan();
-  expect(exported.json.plan.conflictDismissals).toEqual([
+  expect((exported.json.plan as { conflictDismissals: unknown }).conflictDismissals).toEqual([
     expect.objectContaining({ reason: 'Repeat contacts were mis-logged in 2022' }),
   ]);
 
@@ -126,4 +127,28 @@ test('money in the readings follows the currency chosen on the overview', async 
   await workspace.goToTab('correlation');
   const tab = new CorrelationTab(plans.page);
   await expect(tab.readingRow(1)).toContainText(/^\+1 NPS point ≈ \+\$[\d,]+ monthly revenue/);
+});
+
+test('the lag-profile chart and the conflict pairs download as a PNG image and a CSV table', async ({ plans }) => {
+  await plans.goto();
+  const workspace = await plans.openSample();
+  await workspace.goToTab('correlation');
+  const tab = new CorrelationTab(plans.page);
+  await expect(tab.lagProfile).toBeVisible();
+  const [png] = await Promise.all([
+    plans.page.waitForEvent('download'),
+    plans.page.getByRole('button', { name: /Download PNG of the chart “Lag profile: NPS → Revenue”/ }).click(),
+  ]);
+  expect(png.suggestedFilename()).toMatch(/^Lag profile.*Revenue\.png$/);
+  const bytes = Buffer.concat(await (await png.createReadStream()).toArray());
+  expect([...bytes.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+
+  const [csv] = await Promise.all([
+    plans.page.waitForEvent('download'),
+    plans.page.getByRole('button', { name: 'Download CSV of the metric pairs' }).click(),
+  ]);
+  const text = Buffer.concat(await (await csv.createReadStream()).toArray()).toString('utf8').replace(/^\uFEFF/, '');
+  const lines = text.split('\r\n');
+  expect(lines[0]).toBe('metric,other metric,relation,levels r,levels adjusted r,levels p,changes r,changes adjusted r,changes p,n,dismissed because');
+  expect(lines.some((line) => /^CSAT,AHT,conflict,/.test(line))).toBe(true);
 });
