@@ -153,10 +153,18 @@ describe('readPlanFile: files that open', () => {
 
   it('still opens the golden version-1 file, upgraded with dollars and no findings or dismissals', async () => {
     const result = await readPlanFile(goldenV1);
-    const { settings: _settings, findings: _findings, conflictDismissals: _dismissals, ...shared } = northwindPlan;
+    const { settings: _s, findings: _f, conflictDismissals: _d, model: _m, targets: _t, xlas: _x, ...shared } = northwindPlan;
     expect(result).toEqual({
       ok: true,
-      plan: { ...shared, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] },
+      plan: {
+        ...shared,
+        settings: { currency: 'USD' },
+        findings: [],
+        conflictDismissals: [],
+        model: null,
+        targets: [],
+        xlas: [],
+      },
       meta: { formatVersion: 1, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: 1 },
     });
   });
@@ -418,7 +426,7 @@ describe('readPlanFile: files that are refused', () => {
     const error = await errorOf(edited);
     expect(error).toMatchObject({
       kind: 'integrity',
-      expected: '00a86ede4a517053a51083b3cd40bdb42896c4f256f2bef829f2b3cecfcd9e71',
+      expected: '07b4632e8f63641ed373a0de4d3a91edeadf0bdb5446acae3c761c5a95d17087',
     });
     expect(describePlanFileError(error)).toMatch(/edited or damaged after it was exported/);
   });

@@ -15,9 +15,17 @@ const version1Plan = (JSON.parse(readFileSync(new URL('./fixtures/northwind-tele
 }).plan;
 
 const MIGRATION_CASES: Record<string, { before: JsonRecord; after: JsonRecord }> = {
-  '1-to-2: add settings (currency), kept correlation findings and dismissed conflicts': {
+  '1-to-2: add currency, findings, dismissed conflicts, the model, targets and XLAs': {
     before: version1Plan,
-    after: { ...version1Plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] },
+    after: {
+      ...version1Plan,
+      settings: { currency: 'USD' },
+      findings: [],
+      conflictDismissals: [],
+      model: null,
+      targets: [],
+      xlas: [],
+    },
   },
 };
 

@@ -18,10 +18,18 @@ export interface PlanMigration {
  */
 export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
   {
-    name: '1-to-2: add settings (currency), kept correlation findings and dismissed conflicts',
+    name: '1-to-2: add currency, findings, dismissed conflicts, the model, targets and XLAs',
     fromVersion: 1,
     // Version 1 had no money anywhere, and the fixtures the app was built on are in dollars.
-    migrate: (plan) => ({ ...plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] }),
+    migrate: (plan) => ({
+      ...plan,
+      settings: { currency: 'USD' },
+      findings: [],
+      conflictDismissals: [],
+      model: null,
+      targets: [],
+      xlas: [],
+    }),
   },
 ];
 

@@ -13,6 +13,22 @@ import type {
   Plan,
   ScorecardEntry,
 } from '../domain/plan/types';
+import type { Estimate, Initiative, ModelSettings, PlanModel, Scenario } from '../domain/model/stored';
+import {
+  AGREEMENT_KINDS,
+  BASELINE_METHODS,
+  CASCADE_AGGREGATIONS,
+  CASCADE_METHODS,
+  CASCADE_NODE_KINDS,
+  KPI_LINK_READINGS,
+  TARGET_PERIOD_UNITS,
+  XLA_COMPARATORS,
+  type Cascade,
+  type CascadeNode,
+  type Target,
+  type Xla,
+} from '../domain/targets/stored';
+import { DISTRIBUTION_KINDS, NUMBER_SOURCES, VALUE_CATEGORIES } from './modelSchema';
 import {
   DEPARTMENT_ROLES,
   DIRECTIONS,
@@ -96,6 +112,172 @@ function cells<T>(
   return fc
     .uniqueArray(fc.tuple(row, col), { maxLength, selector: ([r, c]) => JSON.stringify([r, c]) })
     .chain((pairs) => (pairs.length === 0 ? fc.constant([]) : fc.tuple(...pairs.map(([r, c]) => cell(r, c)))));
+}
+
+const estimate: fc.Arbitrary<Estimate> = fc.record({
+  base: finite(-1e6, 1e6),
+  distribution: fc.option(
+    fc.record({ kind: fc.constantFrom(...DISTRIBUTION_KINDS), low: finite(-1e6, 1e6), high: finite(-1e6, 1e6) }),
+  ),
+});
+const amount = finite(0, 1e9);
+const months = (max: number) => fc.integer({ min: 0, max });
+const source = fc.constantFrom(...NUMBER_SOURCES);
+
+/** A model (or none) whose every reference is to a metric or department of the plan; values need not make sense. */
+function modelArbitrary(metricIds: readonly Id[], departmentIds: readonly Id[], textLength: number): fc.Arbitrary<PlanModel | null> {
+  const metric = pick(metricIds);
+  const department = pick(departmentIds);
+  const some = <T>(item: fc.Arbitrary<T> | null): fc.Arbitrary<T[]> =>
+    item === null ? fc.constant<T[]>([]) : fc.array(item, { maxLength: 3 });
+  const settings: fc.Arbitrary<ModelSettings> = fc.record({
+    horizonMonths: fc.integer({ min: 1, max: 120 }),
+    discountRatePct: finite(0, 99.9),
+    collectiveShareOverride: fc.option(finite(0, 100)),
+    lineOfSight: estimate,
+    freeRiding: estimate,
+    returnsCurvature: estimate,
+    rampUpMonths: months(120),
+    business: fc.record({
+      customers: amount,
+      visitorsPerMonth: amount,
+      ordersPerMonth: amount,
+      newCustomersPerMonth: amount,
+      averageOrderValue: amount,
+      customerLifetimeValue: amount,
+      grossMarginPct: finite(0, 100),
+      contactsPerMonth: amount,
+      costPerContact: amount,
+      costPerHandleHour: amount,
+    }),
+    reach: some(metric && department && fc.record({ departmentId: department, metricId: metric, fullEffortChange: estimate })),
+    sideEffects: some(
+      metric &&
+        fc.record({ fromMetricId: metric, toMetricId: metric, perUnit: estimate, source, note: unicodeText(textLength) }),
+    ),
+    values: some(
+      metric &&
+        fc.record({
+          metricId: metric,
+          valuePerUnitPerMonth: estimate,
+          lagMonths: months(120),
+          category: fc.constantFrom(...VALUE_CATEGORIES),
+          source,
+          note: unicodeText(textLength),
+        }),
+    ),
+  });
+  const initiatives: fc.Arbitrary<Initiative[]> = uniqueIds(3).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          name: unicodeText(textLength),
+          description: unicodeText(textLength),
+          enabled: fc.boolean(),
+          oneOffCost: amount,
+          recurringCostPerMonth: amount,
+          effects: some(metric && fc.record({ metricId: metric, change: estimate })),
+          lagMonths: months(120),
+          rampUpMonths: months(120),
+        }),
+      ),
+    ),
+  );
+  const scenarios: fc.Arbitrary<Scenario[]> = uniqueIds(3).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          name: unicodeText(textLength),
+          description: unicodeText(textLength),
+          overrides: fc.array(fc.record({ inputKey: idText, value: finite(-1e6, 1e6) }), { maxLength: 3 }),
+        }),
+      ),
+    ),
+  );
+  return fc.option(fc.record({ settings, initiatives, scenarios }));
+}
+
+const isoDate = fc
+  .date({ min: new Date('2000-01-01T00:00:00.000Z'), max: new Date('2099-12-31T00:00:00.000Z'), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
+
+/** Cascade trees up to three levels below the root, with ids unique within the tree. */
+function cascadeArbitrary(departmentIds: readonly Id[], textLength: number): fc.Arbitrary<Cascade> {
+  const department = pick(departmentIds);
+  let counter = 0;
+  const node = (depth: number): fc.Arbitrary<CascadeNode> =>
+    fc
+      .record({
+        name: unicodeText(textLength),
+        kind: fc.constantFrom(...CASCADE_NODE_KINDS),
+        departmentId: department === null ? fc.constant(null) : fc.option(department),
+        weight: finite(-10, 10),
+        responses: finite(0, 1e6),
+        baseline: finite(-100, 100),
+        target: finite(-100, 100),
+        locked: fc.boolean(),
+        benchmark: fc.option(finite(-100, 100)),
+        method: fc.constantFrom(...CASCADE_METHODS),
+        children:
+          depth >= 3
+            ? fc.constant<CascadeNode[]>([])
+            : fc
+                .array(fc.constant(null), { maxLength: 2 })
+                .chain((slots): fc.Arbitrary<CascadeNode[]> => fc.tuple(...slots.map(() => node(depth + 1)))),
+      })
+      .map((fields) => ({ id: `node-${(counter += 1)}`, ...fields }));
+  return fc.record({
+    aggregation: fc.constantFrom(...CASCADE_AGGREGATIONS),
+    decimals: fc.integer({ min: 0, max: 6 }),
+    root: node(0),
+  });
+}
+
+function targetsArbitrary(metricIds: readonly Id[], goalIds: readonly Id[], departmentIds: readonly Id[], textLength: number): fc.Arbitrary<Target[]> {
+  const metric = pick(metricIds);
+  if (metric === null) return fc.constant([]);
+  const goal = pick(goalIds);
+  return uniqueIds(2).chain((ids) =>
+    fc.tuple(
+      ...ids.map((id) =>
+        fc.record({
+          id: fc.constant(id),
+          metricId: metric,
+          goalId: goal === null ? fc.constant(null) : fc.option(goal),
+          baseline: fc.record({
+            method: fc.constantFrom(...BASELINE_METHODS),
+            value: finite(-1e6, 1e6),
+            asOf: isoDate,
+            windowPeriods: fc.integer({ min: 1, max: 60 }),
+            periodUnit: fc.constantFrom(...TARGET_PERIOD_UNITS),
+            projection: fc.option(fc.record({ value: finite(-1e6, 1e6), low: finite(-1e6, 1e6), high: finite(-1e6, 1e6) })),
+          }),
+          targetValue: finite(-1e6, 1e6),
+          deadline: isoDate,
+          benchmark: fc.option(fc.record({ value: finite(-1e6, 1e6), source: unicodeText(textLength) })),
+          expectedResponsesPerMonth: fc.option(finite(0, 1e6)),
+          kpiLink: fc.option(
+            fc.record({
+              kpiMetricId: metric,
+              slope: finite(-1e6, 1e6),
+              slopeCiLow: finite(-1e6, 1e6),
+              slopeCiHigh: finite(-1e6, 1e6),
+              lagPeriods: fc.integer({ min: 0, max: 24 }),
+              reading: fc.constantFrom(...KPI_LINK_READINGS),
+              p: finite(0, 1),
+              n: fc.nat({ max: 10_000 }),
+              kpiBaseline: fc.option(finite(-1e6, 1e6)),
+              kpiTarget: fc.option(finite(-1e6, 1e6)),
+            }),
+          ),
+          cascade: fc.option(cascadeArbitrary(departmentIds, textLength)),
+          createdAt: timestamp,
+        }),
+      ),
+    ),
+  );
 }
 
 /** Arbitrary Plans that pass validatePlan: unique ids, every reference resolved, each matrix cell at most once. */
@@ -233,6 +415,23 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
                 ),
               ),
             );
+      const model = modelArbitrary(metricIds, departmentIds, textLength);
+      const targets = targetsArbitrary(metricIds, goalIds, departmentIds, textLength);
+      const xlas: fc.Arbitrary<Xla[]> = fc.uniqueArray(idText, { maxLength: 3 }).chain((ids) =>
+        fc.tuple(
+          ...ids.map((id) =>
+            fc.record({
+              id: fc.constant(id),
+              name: unicodeText(textLength),
+              metricId: metricId === null ? fc.constant(null) : fc.option(metricId),
+              comparator: fc.constantFrom(...XLA_COMPARATORS),
+              threshold: finite(-1e6, 1e6),
+              unit: fc.constantFrom(...METRIC_UNITS),
+              kind: fc.constantFrom(...AGREEMENT_KINDS),
+            }),
+          ),
+        ),
+      );
       return fc
         .record({
           goals,
@@ -245,6 +444,9 @@ export function planArbitrary(options: PlanArbitraryOptions = {}): fc.Arbitrary<
           settings,
           findings,
           conflictDismissals,
+          model,
+          targets,
+          xlas,
         })
         .map((parts): Plan => ({ ...head, ...parts }));
     });

@@ -1,8 +1,7 @@
 // Consistency of a structurally valid plan: unique ids, links that point at existing parts, one value per matrix cell.
 import type { Id, Plan } from '../domain/plan/types';
 import type { FieldError } from './fieldError';
-
-type Collection = 'goals' | 'metrics' | 'departments' | 'guardrails' | 'findings' | 'conflictDismissals';
+import { checkModelReferences, checkTargetReferences } from './modelTargetReferences';
 
 const SINGULAR: Record<'goals' | 'metrics' | 'departments', string> = {
   goals: 'goal',
@@ -11,7 +10,7 @@ const SINGULAR: Record<'goals' | 'metrics' | 'departments', string> = {
 };
 
 /** Maps each id to the index of its first occurrence, reporting every later duplicate. */
-function indexIds(collection: Collection, items: readonly { id: Id }[], errors: FieldError[]): Map<Id, number> {
+export function indexIds(collection: string, items: readonly { id: Id }[], errors: FieldError[]): Map<Id, number> {
   const firstIndex = new Map<Id, number>();
   items.forEach((item, i) => {
     const first = firstIndex.get(item.id);
@@ -29,7 +28,7 @@ function indexIds(collection: Collection, items: readonly { id: Id }[], errors: 
   return firstIndex;
 }
 
-function checkReference(
+export function checkReference(
   path: string,
   target: 'goals' | 'metrics' | 'departments',
   id: Id,
@@ -146,6 +145,9 @@ export function checkPlanReferences(plan: Plan): FieldError[] {
     checkReference(`plan.conflictDismissals[${i}].metricId`, 'metrics', dismissal.metricId, metrics, errors);
     checkReference(`plan.conflictDismissals[${i}].otherMetricId`, 'metrics', dismissal.otherMetricId, metrics, errors);
   });
+
+  if (plan.model !== null) checkModelReferences(plan.model, metrics, departments, errors);
+  checkTargetReferences(plan, goals, metrics, departments, errors);
 
   checkUniqueCells(
     'goalMetrics',

@@ -237,6 +237,9 @@ describe('validatePlan: references and uniqueness', () => {
     plan.guardrails = [];
     plan.findings = [];
     plan.conflictDismissals = [];
+    plan.model = null;
+    plan.targets = [];
+    plan.xlas = [];
     expect(validatePlan(plan)).toMatchObject({ ok: true });
   });
 
@@ -313,6 +316,46 @@ describe('validatePlan: settings, findings and dismissed conflicts', () => {
       {
         path: 'plan.conflictDismissals[0].otherMetricId',
         message: 'refers to metric "metric-nowhere", which is not in plan.metrics',
+      },
+    ]);
+  });
+});
+
+describe('validatePlan: the model, targets and XLAs', () => {
+  it('refuses a model, target or XLA that names a metric, department or goal the plan does not have', () => {
+    const plan = sample();
+    plan.model.settings.reach[0].departmentId = 'dept-gone';
+    plan.targets[0].goalId = 'goal-gone';
+    plan.targets[0].cascade.root.children[0].departmentId = 'dept-nowhere';
+    plan.xlas[0].metricId = 'metric-gone';
+    expect(errorsOf(plan)).toEqual([
+      {
+        path: 'plan.model.settings.reach[0].departmentId',
+        message: 'refers to department "dept-gone", which is not in plan.departments',
+      },
+      { path: 'plan.targets[0].goalId', message: 'refers to goal "goal-gone", which is not in plan.goals' },
+      {
+        path: 'plan.targets[0].cascade.root.children[0].departmentId',
+        message: 'refers to department "dept-nowhere", which is not in plan.departments',
+      },
+      { path: 'plan.xlas[0].metricId', message: 'refers to metric "metric-gone", which is not in plan.metrics' },
+    ]);
+  });
+
+  it('refuses a deadline that is not a calendar date, a horizon of 0 and a cascade node id used twice', () => {
+    const plan = sample();
+    plan.targets[0].deadline = '2027-02-30';
+    plan.model.settings.horizonMonths = 0;
+    expect(errorsOf(plan)).toEqual([
+      { path: 'plan.model.settings.horizonMonths', message: 'expected a whole number of months from 1 to 120 but found the number 0' },
+      { path: 'plan.targets[0].deadline', message: 'expected a date on a real calendar day' },
+    ]);
+    const twice = sample();
+    twice.targets[0].cascade.root.children[0].id = 'node-company';
+    expect(errorsOf(twice)).toEqual([
+      {
+        path: 'plan.targets[0].cascade.root.children[0].id',
+        message: 'duplicate id "node-company": already used by plan.targets[0].cascade.root; ids must be unique',
       },
     ]);
   });

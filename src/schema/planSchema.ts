@@ -1,16 +1,8 @@
 // Runtime validation of plan data from outside the type system (files, storage): shapes, limits and references.
 import * as v from 'valibot';
-import type {
-  DepartmentRole,
-  Direction,
-  FindingMode,
-  FindingPeriod,
-  MeasureKind,
-  MetricCategory,
-  MetricUnit,
-  Plan,
-  Timing,
-} from '../domain/plan/types';
+import type { Plan } from '../domain/plan/types';
+import { PlanModelSchema } from './modelSchema';
+import { TargetSchema, XlaSchema, TARGET_FILE_LIMITS } from './targetsSchema';
 import { issuesToFieldErrors, type FieldError } from './fieldError';
 import { checkPlanReferences } from './planReferences';
 import type { Result } from './result';
@@ -57,22 +49,9 @@ export const PLAN_LIMITS = {
   lagMax: 1_000,
 } as const;
 
-export const METRIC_CATEGORIES = ['cx', 'operational', 'financial'] as const satisfies readonly MetricCategory[];
-export const METRIC_UNITS = [
-  'score',
-  'percent',
-  'seconds',
-  'currency',
-  'count',
-  'rating',
-  'ratio',
-] as const satisfies readonly MetricUnit[];
-export const DIRECTIONS = ['higher', 'lower'] as const satisfies readonly Direction[];
-export const TIMINGS = ['leading', 'lagging'] as const satisfies readonly Timing[];
-export const DEPARTMENT_ROLES = ['owner', 'contributor'] as const satisfies readonly DepartmentRole[];
-export const MEASURE_KINDS = ['collective', 'individual'] as const satisfies readonly MeasureKind[];
-export const FINDING_MODES = ['levels', 'trendControlled', 'differences'] as const satisfies readonly FindingMode[];
-export const FINDING_PERIODS = ['day', 'week', 'month', 'quarter'] as const satisfies readonly FindingPeriod[];
+export * from './planEnums';
+import { DEPARTMENT_ROLES, DIRECTIONS, FINDING_MODES, FINDING_PERIODS, MEASURE_KINDS, METRIC_CATEGORIES, METRIC_UNITS, TIMINGS } from './planEnums';
+
 /** An ISO 4217 code: three capital letters. */
 const CURRENCY_CODE = /^[A-Z]{3}$/;
 
@@ -199,6 +178,9 @@ export const PlanSchema = record('a plan (an object)', {
   settings: PlanSettingsSchema,
   findings: list(CorrelationFindingSchema, PLAN_LIMITS.findingCount, 'a list of correlation findings'),
   conflictDismissals: list(ConflictDismissalSchema, PLAN_LIMITS.findingCount, 'a list of dismissed conflicts'),
+  model: v.nullable(PlanModelSchema),
+  targets: list(TargetSchema, TARGET_FILE_LIMITS.targetCount, 'a list of targets'),
+  xlas: list(XlaSchema, TARGET_FILE_LIMITS.targetCount, 'a list of experience-level agreements'),
 });
 
 /**

@@ -25,7 +25,15 @@ const FIXTURES: DatabaseDump[] = [parseDump(dbV1Json)];
 function upgradedPlanFormat(row: unknown): unknown {
   const record = row as { formatVersion?: number; plan?: object };
   if (record.formatVersion !== 1 || record.plan === undefined) return row;
-  const plan = { ...record.plan, settings: { currency: 'USD' }, findings: [], conflictDismissals: [] };
+  const plan = {
+    ...record.plan,
+    settings: { currency: 'USD' },
+    findings: [],
+    conflictDismissals: [],
+    model: null,
+    targets: [],
+    xlas: [],
+  };
   return { ...record, formatVersion: PLAN_FORMAT_VERSION, plan };
 }
 

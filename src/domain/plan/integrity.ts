@@ -26,6 +26,8 @@ export function brokenLinks(plan: Plan): string[] {
     ['guardrail id', plan.guardrails.map((g) => g.id)],
     ['finding id', plan.findings.map((f) => f.id)],
     ['dismissal id', plan.conflictDismissals.map((d) => d.id)],
+    ['target id', plan.targets.map((t) => t.id)],
+    ['XLA id', plan.xlas.map((x) => x.id)],
     ['goals × metrics cell', plan.goalMetrics.map((l) => `${l.goalId} × ${l.metricId}`)],
     ['metrics × departments cell', plan.metricDepartments.map((l) => `${l.metricId} × ${l.departmentId}`)],
     ['scorecard entry', plan.scorecard.map((e) => `${e.departmentId} × ${e.metricId}`)],
@@ -68,6 +70,41 @@ export function brokenLinks(plan: Plan): string[] {
     for (const id of [d.metricId, d.otherMetricId]) {
       if (!metrics.has(id)) problems.push(`dismissed conflict "${d.id}" refers to missing metric "${id}"`);
     }
+  }
+  const model = plan.model?.settings;
+  for (const r of model?.reach ?? []) {
+    if (!metrics.has(r.metricId)) problems.push(`model reach refers to missing metric "${r.metricId}"`);
+    if (!departments.has(r.departmentId)) problems.push(`model reach refers to missing department "${r.departmentId}"`);
+  }
+  for (const e of model?.sideEffects ?? []) {
+    for (const id of [e.fromMetricId, e.toMetricId]) {
+      if (!metrics.has(id)) problems.push(`model side effect refers to missing metric "${id}"`);
+    }
+  }
+  for (const v of model?.values ?? []) {
+    if (!metrics.has(v.metricId)) problems.push(`model value refers to missing metric "${v.metricId}"`);
+  }
+  for (const i of plan.model?.initiatives ?? []) {
+    for (const e of i.effects) {
+      if (!metrics.has(e.metricId)) problems.push(`initiative "${i.id}" refers to missing metric "${e.metricId}"`);
+    }
+  }
+  for (const t of plan.targets) {
+    if (!metrics.has(t.metricId)) problems.push(`target "${t.id}" refers to missing metric "${t.metricId}"`);
+    if (t.goalId !== null && !goals.has(t.goalId)) problems.push(`target "${t.id}" refers to missing goal "${t.goalId}"`);
+    if (t.kpiLink !== null && !metrics.has(t.kpiLink.kpiMetricId)) {
+      problems.push(`target "${t.id}" links to missing KPI "${t.kpiLink.kpiMetricId}"`);
+    }
+    const stack = t.cascade === null ? [] : [t.cascade.root];
+    for (let node = stack.pop(); node !== undefined; node = stack.pop()) {
+      if (node.departmentId !== null && !departments.has(node.departmentId)) {
+        problems.push(`target "${t.id}" cascade node "${node.id}" refers to missing department "${node.departmentId}"`);
+      }
+      stack.push(...node.children);
+    }
+  }
+  for (const x of plan.xlas) {
+    if (x.metricId !== null && !metrics.has(x.metricId)) problems.push(`XLA "${x.id}" refers to missing metric "${x.metricId}"`);
   }
   return problems;
 }

@@ -23,6 +23,9 @@ describe('createEmptyPlan', () => {
       settings: { currency: 'USD' },
       findings: [],
       conflictDismissals: [],
+      model: null,
+      targets: [],
+      xlas: [],
     });
   });
 

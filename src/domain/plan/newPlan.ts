@@ -25,6 +25,9 @@ export function createEmptyPlan(name: string, now: Date): Plan {
     settings: { ...DEFAULT_SETTINGS },
     findings: [],
     conflictDismissals: [],
+    model: null,
+    targets: [],
+    xlas: [],
   };
 }
 

@@ -25,6 +25,7 @@ import type {
   ScorecardEntry,
 } from './types';
 import { newId } from './ids';
+import { detachDepartment, detachGoal, detachMetric } from './detach';
 import {
   type CustomMetricFields,
   checkedMetric,
@@ -154,13 +155,14 @@ export function updateGoal(plan: Plan, id: Id, patch: GoalPatch): Plan {
   return { ...plan, goals: replaceById(plan.goals, next) };
 }
 
-/** Removes the goal and its row of the goals × metrics matrix. */
+/** Removes the goal and its row of the goals × metrics matrix; its targets stay, without a goal. */
 export function removeGoal(plan: Plan, id: Id): Plan {
   requireGoal(plan, id, 'id');
   return {
     ...plan,
     goals: plan.goals.filter((g) => g.id !== id),
     goalMetrics: plan.goalMetrics.filter((l) => l.goalId !== id),
+    ...detachGoal(plan, id),
   };
 }
 
@@ -202,7 +204,8 @@ export function updateMetric(plan: Plan, id: Id, patch: MetricPatch): Plan {
 
 /**
  * Removes the metric and everything that refers to it: its goal-matrix column, its department links, scorecard
- * entries, guardrails, kept findings and dismissed conflicts on either side; goals that used it as their KPI are left without one.
+ * entries, guardrails, kept findings and dismissed conflicts on either side, its targets and its parts of the model
+ * (see detach.ts); goals that used it as their KPI are left without one.
  */
 export function removeMetric(plan: Plan, id: Id): Plan {
   requireMetric(plan, id, 'id');
@@ -216,6 +219,7 @@ export function removeMetric(plan: Plan, id: Id): Plan {
     guardrails: plan.guardrails.filter((g) => g.metricId !== id && g.guardMetricId !== id),
     findings: plan.findings.filter((f) => f.metricId !== id && f.kpiMetricId !== id),
     conflictDismissals: plan.conflictDismissals.filter((d) => d.metricId !== id && d.otherMetricId !== id),
+    ...detachMetric(plan, id),
   };
 }
 
@@ -265,6 +269,7 @@ export function removeDepartment(plan: Plan, id: Id): Plan {
     metricDepartments: plan.metricDepartments.filter((l) => l.departmentId !== id),
     scorecard: plan.scorecard.filter((e) => e.departmentId !== id),
     guardrails: plan.guardrails.filter((g) => g.departmentId !== id),
+    ...detachDepartment(plan, id),
   };
 }
 

@@ -276,5 +276,8 @@ export function createSamplePlan(now: Date): Plan {
     settings: { currency: 'EUR' },
     findings: [],
     conflictDismissals: [],
+    model: null,
+    targets: [],
+    xlas: [],
   };
 }

@@ -1,5 +1,8 @@
 // The plan model: the vocabulary every layer of CX Align speaks (goals, metrics, departments and how they align).
 
+import type { PlanModel } from '../model/stored';
+import type { Target, Xla } from '../targets/stored';
+
 export type Id = string;
 
 /** Which way is better for a metric. */
@@ -149,4 +152,10 @@ export interface Plan {
   settings: PlanSettings;
   findings: CorrelationFinding[];
   conflictDismissals: ConflictDismissal[];
+  /** The weighting and ROI model; null until the team builds it (one click derives it from the plan). */
+  model: PlanModel | null;
+  /** SMART targets with their cascades to teams and individuals. */
+  targets: Target[];
+  /** Experience- and service-level agreements tracked per period. */
+  xlas: Xla[];
 }
