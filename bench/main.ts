@@ -9,6 +9,7 @@ import type { BreakdownRequest, BreakdownTimes } from './breakdown.worker';
 import type { CsvSpec } from './csvGenerators';
 import type { GeneratedFile } from './generate.worker';
 import { watchMainThread } from './mainThreadWatch';
+import { ask } from './workerRequest';
 import type { ParseReply, ParseRequest } from './papaParse.worker';
 
 export type BenchFileName = 'kpis' | 'survey' | 'big';
@@ -69,31 +70,6 @@ declare global {
   interface Window {
     cxBench?: BenchApi;
   }
-}
-
-type Reply<T> = ({ ok: true } & T) | { ok: false; message: string };
-
-/** One request to a bench worker that answers each message with one reply. */
-function ask<T>(worker: Worker, message: unknown): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const onMessage = (event: MessageEvent<Reply<T>>): void => {
-      cleanup();
-      const reply = event.data;
-      if (reply.ok) resolve(reply);
-      else reject(new Error(reply.message));
-    };
-    const onError = (event: ErrorEvent): void => {
-      cleanup();
-      reject(new Error(`Bench worker failed: ${event.message}`));
-    };
-    const cleanup = (): void => {
-      worker.removeEventListener('message', onMessage);
-      worker.removeEventListener('error', onError);
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener('error', onError);
-    worker.postMessage(message);
-  });
 }
 
 const megabytesPerSecond = (bytes: number, ms: number): number => bytes / 1e6 / (ms / 1000);

@@ -1,5 +1,5 @@
-// Build of the import benchmark page (bench/index.html) with the app's worker setup, into bench/tmp/dist; also the
-// Vitest configuration for the bench's own tests (npx vitest run --config bench/vite.config.ts).
+// Build of the benchmark pages (bench/index.html: import; bench/analysis.html: analysis) with the app's worker setup,
+// into bench/tmp/dist; also the Vitest configuration for the bench's own tests (npx vitest run --config bench/vite.config.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -10,7 +10,7 @@ export default defineConfig({
   base: './',
   // Vite and Vitest caches stay in the git-ignored tmp/ rather than a node_modules/ inside bench/.
   cacheDir: 'tmp/.vite',
-  // No Svelte here: the page drives the import worker client directly, as the app's import service does.
+  // No Svelte here: the pages drive the worker client directly, as the app's services do.
   worker: { format: 'es' },
   build: {
     target: 'es2022',
@@ -18,6 +18,9 @@ export default defineConfig({
     emptyOutDir: true,
     sourcemap: false,
     reportCompressedSize: false,
+    rolldownOptions: {
+      input: { index: `${root}index.html`, analysis: `${root}analysis.html` },
+    },
   },
   logLevel: 'warn',
   test: {

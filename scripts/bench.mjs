@@ -1,5 +1,6 @@
-// `npm run bench`: builds bench/ (the benchmark page), serves it on loopback, drives it in headless Chromium and
-// writes bench/results/import.json. A benchmark, not a test: it exits non-zero only when something broke.
+// `npm run bench`: builds bench/ (the benchmark pages), serves it on loopback, drives it in headless Chromium and
+// writes bench/results/import.json and bench/results/analysis.json. A benchmark, not a test: it exits non-zero only
+// when something broke.
 import { spawn } from 'node:child_process';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
@@ -14,6 +15,9 @@ const projectRoot = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const PORT = 4199;
 const DIST = join(projectRoot, 'bench/tmp/dist');
 
+/** The suites, run in this order; `--suite` picks some of them. */
+const SUITES = ['import', 'analysis'];
+
 /** Issue 3's targets, reported next to the figures (never asserted). */
 const TARGETS = {
   import_vs_parse_min: 0.6,
@@ -22,17 +26,28 @@ const TARGETS = {
   max_progress_gap_ms_max: 250,
 };
 
+/** Issue 4's targets for the analysis suite, reported next to the figures (never asserted). */
+const ANALYSIS_TARGETS = {
+  scan_vs_reference_max: 3,
+  driver_vs_reference_max: 3,
+  max_main_thread_long_task_ms_max: 50,
+};
+
 function parseArgs(argv) {
-  const args = { big: false, quick: false, profile: false, runs: 3 };
+  const args = { big: false, quick: false, profile: false, runs: 3, suites: [] };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === '--big') args.big = true;
     else if (arg === '--quick') args.quick = true;
     else if (arg === '--profile') args.profile = true;
     else if (arg === '--runs') args.runs = Number(argv[++i]);
-    else throw new Error(`Unknown option ${arg}. Options: --big, --quick, --profile, --runs <n>.`);
+    else if (arg === '--suite') args.suites.push(...String(argv[++i] ?? '').split(','));
+    else throw new Error(`Unknown option ${arg}. Options: --suite <${SUITES.join('|')}>, --big, --quick, --profile, --runs <n>.`);
   }
   if (!Number.isInteger(args.runs) || args.runs < 1) throw new Error('--runs takes a positive integer.');
+  const unknown = args.suites.filter((suite) => !SUITES.includes(suite));
+  if (unknown.length > 0) throw new Error(`Unknown suite ${unknown.join(', ')}. Suites: ${SUITES.join(', ')}.`);
+  args.suites = args.suites.length === 0 ? SUITES : SUITES.filter((suite) => args.suites.includes(suite));
   return args;
 }
 
@@ -183,14 +198,142 @@ function printTable(files) {
   log('Medians of the runs; maxima (ms) over all runs. "!" marks a missed target: c ≥ 0.6×a, c ≥ 1.0×b, long task ≤ 50 ms, progress gap ≤ 250 ms.');
 }
 
-async function main() {
-  const args = parseArgs(process.argv.slice(2));
+/** Issue 3's import suite on the import page: writes bench/results/import.json (or a bench/tmp variant). */
+async function runImportSuite(context, page, args, machine) {
   const rowsScale = args.quick ? 0.05 : 1;
   // Only a plain run (full size, minified build) is a result; a quick or profiled run's figures stay in bench/tmp.
   const variant = [args.quick ? 'quick' : '', args.profile ? 'profile' : ''].filter(Boolean).join('-');
   const output = join(projectRoot, variant === '' ? 'bench/results/import.json' : `bench/tmp/import-${variant}.json`);
+  const names = ['kpis', 'survey', ...(args.big ? ['big'] : [])];
+  const files = {};
+  for (const name of names) {
+    const runs = name === 'big' ? 1 : args.runs;
+    const file = await benchFile(context, page, name, { runs, rowsScale, profile: args.profile });
+    files[name] = { ...file, targets_met: targetsMet(file) };
+  }
 
-  log('Building bench/ …');
+  const result = { generatedAt: new Date().toISOString(), machine: { ...machine, load_average_end: round(os.loadavg()[0]) }, targets: TARGETS, files };
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, `${JSON.stringify(result, null, 2)}\n`);
+  printTable(files);
+  log(`Wrote ${output}`);
+}
+
+/** The app's answers must be the reference's, or the two timed different work: a mismatch is a broken bench. */
+function checkSameAnswers(app, reference, label) {
+  const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+  if (app.length !== reference.length) throw new Error(`${label}: the app gave ${app.length} answers, the reference ${reference.length}.`);
+  app.forEach((answer, i) => {
+    const expected = reference[i];
+    if (answer.mode !== expected.mode || answer.metric !== expected.metric || answer.lag !== expected.lag || !close(answer.r, expected.r)) {
+      throw new Error(`${label}: the app found ${JSON.stringify(answer)}, the reference ${JSON.stringify(expected)}.`);
+    }
+  });
+}
+
+/**
+ * Issue 4's analysis suite on the analysis page: the correlation scan (30 metrics × 120 periods × 13 lags × 3
+ * readings) plus a 10-driver Shapley, and key drivers over 1,000,000 stored survey responses, each through the app's
+ * worker client and against bare reference loops, interleaved run by run. Writes bench/results/analysis.json.
+ */
+async function runAnalysisSuite(context, args, machine) {
+  const surveyRows = args.quick ? 50_000 : 1_000_000;
+  // As for the import suite: a quick run, or one on the unminified --profile build, is not a result.
+  const variant = [args.quick ? 'quick' : '', args.profile ? 'profile' : ''].filter(Boolean).join('-');
+  const output = join(projectRoot, variant === '' ? 'bench/results/analysis.json' : `bench/tmp/analysis-${variant}.json`);
+  const page = await context.newPage();
+  page.on('pageerror', (error) => log(`page error: ${error.message}`));
+  await page.goto(`http://127.0.0.1:${PORT}/analysis.html`);
+  await page.waitForFunction(() => window.cxAnalysisBench !== undefined);
+
+  const prepared = await page.evaluate((rows) => window.cxAnalysisBench.prepare(rows), surveyRows);
+  log(
+    `analysis: 30 metrics × 120 months and ${surveyRows.toLocaleString('en-US')} survey responses, ` +
+      `generated in ${prepared.generate_ms.toFixed(0)} ms, stored in ${prepared.store_ms.toFixed(0)} ms`,
+  );
+  const step = (name) => page.evaluate((n) => window.cxAnalysisBench[n](), name);
+  // One untimed pass of each: starts the app's worker, opens its database connection and lets the JIT settle.
+  for (const name of ['scanApp', 'scanReference', 'driverApp', 'driverReference']) await step(name);
+
+  const runs = { scan: [], scan_reference: [], driver: [], driver_reference: [], read_only: [] };
+  for (let run = 1; run <= args.runs; run++) {
+    const scan = await step('scanApp');
+    const scanReference = await step('scanReference');
+    const driver = await step('driverApp');
+    const driverReference = await step('driverReference');
+    const readOnly = await step('readOnly');
+    checkSameAnswers(scan.checks, scanReference.checks, 'scan');
+    if (Math.abs(scan.shapleyRSquared / scanReference.shapleyRSquared - 1) > 1e-9) {
+      throw new Error(`Shapley R²: the app ${scan.shapleyRSquared}, the reference ${scanReference.shapleyRSquared}.`);
+    }
+    if (driver.n !== driverReference.n || Math.abs(driver.rSquared / driverReference.rSquared - 1) > 1e-9) {
+      throw new Error(`Key drivers: the app n = ${driver.n}, R² = ${driver.rSquared}; the reference n = ${driverReference.n}, R² = ${driverReference.rSquared}.`);
+    }
+    runs.scan.push({ ms: scan.ms, long_task_ms: scan.mainThread.longTaskMaxMs, heartbeat_gap_ms: scan.mainThread.timeoutMaxGapMs });
+    runs.scan_reference.push({ ms: scanReference.ms, page_ms: scanReference.page_ms });
+    runs.driver.push({ ms: driver.ms, long_task_ms: driver.mainThread.longTaskMaxMs, heartbeat_gap_ms: driver.mainThread.timeoutMaxGapMs });
+    runs.driver_reference.push({ ms: driverReference.ms, page_ms: driverReference.page_ms });
+    runs.read_only.push({ ms: readOnly.ms, page_ms: readOnly.page_ms });
+    log(
+      `  run ${run}: scan ${scan.ms.toFixed(0)} ms (reference ${scanReference.ms.toFixed(0)} ms), ` +
+        `key drivers ${driver.ms.toFixed(0)} ms (reference ${driverReference.ms.toFixed(0)} ms, storage read alone ` +
+        `${readOnly.ms.toFixed(0)} ms), long task ${Math.max(scan.mainThread.longTaskMaxMs, driver.mainThread.longTaskMaxMs).toFixed(0)} ms`,
+    );
+  }
+
+  const medianMs = (list) => median(list.map((r) => r.ms));
+  const scanMs = medianMs(runs.scan);
+  const scanReferenceMs = medianMs(runs.scan_reference);
+  const driverMs = medianMs(runs.driver);
+  const driverReferenceMs = medianMs(runs.driver_reference);
+  const readOnlyMs = medianMs(runs.read_only);
+  const figures = {
+    scan_ms: round(scanMs),
+    scan_reference_ms: round(scanReferenceMs),
+    scan_vs_reference: round(scanMs / scanReferenceMs, 3),
+    driver_1m_ms: round(driverMs),
+    driver_reference_ms: round(driverReferenceMs),
+    driver_vs_reference: round(driverMs / driverReferenceMs, 3),
+    // The app's key drivers read their columns from IndexedDB; the reference loop has them in memory already.
+    driver_storage_read_ms: round(readOnlyMs),
+    driver_vs_read_plus_reference: round(driverMs / (readOnlyMs + driverReferenceMs), 3),
+    max_main_thread_long_task_ms: round(Math.max(...runs.scan.map((r) => r.long_task_ms), ...runs.driver.map((r) => r.long_task_ms))),
+    max_heartbeat_gap_ms: round(Math.max(...runs.scan.map((r) => r.heartbeat_gap_ms), ...runs.driver.map((r) => r.heartbeat_gap_ms))),
+  };
+  const targetsMetAnalysis = {
+    scan_vs_reference: figures.scan_vs_reference <= ANALYSIS_TARGETS.scan_vs_reference_max,
+    driver_vs_reference: figures.driver_vs_reference <= ANALYSIS_TARGETS.driver_vs_reference_max,
+    max_main_thread_long_task_ms: figures.max_main_thread_long_task_ms <= ANALYSIS_TARGETS.max_main_thread_long_task_ms_max,
+  };
+  const roundAll = (list) => list.map((r) => Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v)])));
+  const result = {
+    generatedAt: new Date().toISOString(),
+    machine: { ...machine, load_average_end: round(os.loadavg()[0]) },
+    targets: ANALYSIS_TARGETS,
+    survey_rows: surveyRows,
+    ...figures,
+    targets_met: targetsMetAnalysis,
+    runs: Object.fromEntries(Object.entries(runs).map(([k, list]) => [k, roundAll(list)])),
+  };
+  await mkdir(dirname(output), { recursive: true });
+  await writeFile(output, `${JSON.stringify(result, null, 2)}\n`);
+  const mark = (ok) => (ok ? '' : ' !');
+  log('');
+  log(`scan + 10-driver Shapley  ${figures.scan_ms} ms, ${figures.scan_vs_reference}× the reference (${figures.scan_reference_ms} ms)${mark(targetsMetAnalysis.scan_vs_reference)}`);
+  log(
+    `key drivers, ${surveyRows.toLocaleString('en-US')} responses  ${figures.driver_1m_ms} ms, ${figures.driver_vs_reference}× the reference ` +
+      `(${figures.driver_reference_ms} ms); storage read alone ${figures.driver_storage_read_ms} ms${mark(targetsMetAnalysis.driver_vs_reference)}`,
+  );
+  log(`longest main-thread task  ${figures.max_main_thread_long_task_ms} ms${mark(targetsMetAnalysis.max_main_thread_long_task_ms)}`);
+  log('Medians of the runs; maxima over all runs. "!" marks a missed target: ≤ 3× the reference, long task ≤ 50 ms.');
+  log(`Wrote ${output}`);
+  await page.close();
+}
+
+async function main() {
+  const args = parseArgs(process.argv.slice(2));
+
+  log(`Building bench/ … (suites: ${args.suites.join(', ')})`);
   // Profiles name the app's functions only in an unminified build; timings are taken from the minified one otherwise.
   await build({ configFile: join(projectRoot, 'bench/vite.config.ts'), build: { minify: !args.profile } });
   const executablePath = await findChromium();
@@ -226,20 +369,8 @@ async function main() {
     };
     log(`Chromium ${machine.chromium}, ${machine.cores} cores${args.quick ? ' (quick: 5 % of the rows)' : ''}`);
 
-    const names = ['kpis', 'survey', ...(args.big ? ['big'] : [])];
-    const files = {};
-    for (const name of names) {
-      const runs = name === 'big' ? 1 : args.runs;
-      const file = await benchFile(context, page, name, { runs, rowsScale, profile: args.profile });
-      files[name] = { ...file, targets_met: targetsMet(file) };
-    }
-
-    machine.load_average_end = round(os.loadavg()[0]);
-    const result = { generatedAt: new Date().toISOString(), machine, targets: TARGETS, files };
-    await mkdir(dirname(output), { recursive: true });
-    await writeFile(output, `${JSON.stringify(result, null, 2)}\n`);
-    printTable(files);
-    log(`Wrote ${output}`);
+    if (args.suites.includes('import')) await runImportSuite(context, page, args, machine);
+    if (args.suites.includes('analysis')) await runAnalysisSuite(context, args, machine);
   } finally {
     await context?.close();
     if (profile !== null) await rm(profile, { recursive: true, force: true });

@@ -1,4 +1,5 @@
-// Summaries of stored datasets computed next to the data in the worker: survey scores and metric series.
+// Summaries of stored datasets computed next to the data in the worker: survey scores, metric series, correlation
+// tests, KPI conflicts and key drivers.
 import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '../domain/survey/aggregate';
 import { alignSeries, buildSeries, onUnionGrid, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
 import type { PeriodUnit } from '../domain/series/periods';
@@ -13,9 +14,19 @@ import {
   type MetricRanking,
   type MetricTestResult,
 } from '../domain/correlation';
+import {
+  CoMoments,
+  laggedDesign,
+  performance,
+  relativeImportance,
+  type DriverImportance,
+  type Performance,
+  type RowNoun,
+  type ValidRange,
+} from '../domain/drivers';
 import type { Direction, Timing } from '../domain/plan/types';
-import { getDataset, readColumn, type CxDatabase } from '../storage';
-import type { ColumnData } from '../storage/records';
+import { getDataset, readChunks, readColumn, type CxDatabase } from '../storage';
+import type { ColumnData, DatasetRecord } from '../storage/records';
 
 export type SurveySummary = { ok: true; aggregate: SurveyAggregate } | { ok: false; reason: string };
 export type SeriesSummary = SeriesBuild | { ok: false; reason: string; problems?: never };
@@ -68,8 +79,146 @@ export interface ConflictRequest {
 
 export type ConflictSummary = { ok: true; pairs: MetricPair[] } | { ok: false; reason: string };
 
+/** One column of a key-driver analysis, as the user named it. */
+export interface KeyDriverColumn {
+  column: number;
+  name: string;
+  /**
+   * The answer scale (NPS item 0–10, CSAT 1–5, CES 1–7) or the metric's bounds: values outside it count as missing,
+   * and the driver's performance is placed on it. Null or absent: any finite value counts, performance uses the
+   * range the data cover.
+   */
+  scale?: ValidRange | null;
+}
+
+export interface KeyDriverInput extends KeyDriverColumn {
+  /** Which way is better, for the performance axis; null or absent reads as higher. */
+  direction?: Direction | null;
+  /** Periods by which the driver leads the outcome (series level only); 0 when absent. */
+  lag?: number;
+}
+
+interface KeyDriverBase {
+  datasetId: string;
+  outcome: KeyDriverColumn;
+  drivers: KeyDriverInput[];
+}
+
+/**
+ * A key-driver analysis: a KPI series regressed on metric series of one dataset, aligned by period (optionally one
+ * segment's series), or a survey's NPS or CSAT item regressed on other answers, one row per response.
+ */
+export type KeyDriverRequest =
+  | (KeyDriverBase & { level: 'series'; period: number; segment?: { column: number; label: string } | null })
+  | (KeyDriverBase & { level: 'respondent' });
+
+export interface KeyDriverRow extends DriverImportance {
+  column: number;
+  name: string;
+  lag: number;
+  /** Null when the driver has no spread to place its mean on. */
+  performance: Performance | null;
+  /** Values present but outside the driver's scale, left out as missing. */
+  outOfRange: number;
+}
+
+export type KeyDriverSummary =
+  | {
+      ok: true;
+      level: KeyDriverRequest['level'];
+      /** Rows looked at: responses in the dataset, or periods on the aligned grid. */
+      rows: number;
+      /** Complete rows used. */
+      n: number;
+      rSquared: number;
+      /** Period length of a series analysis; null for responses. */
+      granularity: PeriodUnit | null;
+      drivers: KeyDriverRow[];
+      outcomeOutOfRange: number;
+      /** Why the Shapley shares are missing, else null. */
+      shapleyNote: string | null;
+    }
+  | { ok: false; reason: string };
+
+const PERIODS: RowNoun = { one: 'period', many: 'periods' };
+const RESPONSES: RowNoun = { one: 'response', many: 'responses' };
+
+/** Stored chunks read per column at a time: 4 × 65,536 rows keeps memory flat however many responses there are. */
+export const STREAM_CHUNKS_PER_READ = 4;
+
 function asNumbers(data: ColumnData | undefined): Float64Array | undefined {
   return data instanceof Float64Array ? data : undefined;
+}
+
+/**
+ * Streams number columns of a stored dataset through the co-moments chunk by chunk, reading the next chunks while
+ * the current ones are summed. A string says why it could not (a column that is not numeric, a dataset deleted
+ * while it was read).
+ */
+async function streamColumns(database: CxDatabase, dataset: DatasetRecord, columns: readonly number[], moments: CoMoments): Promise<string | null> {
+  const chunkCount = Math.ceil(dataset.rowCount / dataset.chunkRows);
+  const read = (first: number) => {
+    const last = Math.min(chunkCount, first + STREAM_CHUNKS_PER_READ) - 1;
+    return Promise.all(columns.map((column) => readChunks(database, dataset.id, column, first, last)));
+  };
+  let pending = chunkCount > 0 ? read(0) : null;
+  for (let first = 0; pending !== null; first += STREAM_CHUNKS_PER_READ) {
+    const batch = await pending;
+    pending = first + STREAM_CHUNKS_PER_READ < chunkCount ? read(first + STREAM_CHUNKS_PER_READ) : null;
+    const expected = Math.min(chunkCount, first + STREAM_CHUNKS_PER_READ) - first;
+    if (batch.some((chunks) => chunks.length !== expected)) return 'the dataset changed while it was being read. Try again.';
+    for (let c = 0; c < expected; c++) {
+      const arrays = batch.map((chunks) => chunks[c]!.data);
+      if (!arrays.every((data): data is Float64Array => data instanceof Float64Array)) return 'every column must be a number column.';
+      moments.add(arrays);
+    }
+  }
+  return null;
+}
+
+/** The rows of the analysis: each driver's importance, performance and left-out values, from the streamed moments. */
+function keyDriverSummary(
+  request: KeyDriverRequest,
+  moments: CoMoments,
+  rows: RowNoun,
+  granularity: PeriodUnit | null,
+): KeyDriverSummary {
+  const p = request.drivers.length;
+  const importance = relativeImportance(moments, {
+    names: request.drivers.map((d) => d.name),
+    outcomeName: request.outcome.name,
+    rows,
+  });
+  if (!importance.ok) return { ok: false, reason: importance.reason };
+  return {
+    ok: true,
+    level: request.level,
+    rows: moments.rows,
+    n: importance.n,
+    rSquared: importance.rSquared,
+    granularity,
+    drivers: request.drivers.map((driver, j) => ({
+      ...importance.drivers[j]!,
+      column: driver.column,
+      name: driver.name,
+      lag: driver.lag ?? 0,
+      performance: performance({
+        mean: moments.means[j]!,
+        observedMin: moments.minima[j]!,
+        observedMax: moments.maxima[j]!,
+        scale: driver.scale ?? null,
+        direction: driver.direction ?? null,
+      }),
+      outOfRange: moments.outOfRange[j]!,
+    })),
+    outcomeOutOfRange: moments.outOfRange[p]!,
+    shapleyNote: importance.shapleyNote,
+  };
+}
+
+function bySegment(series: PeriodSeries[], label: string): { ok: true; series: PeriodSeries } | { ok: false; reason: string } {
+  const found = series.find((s) => s.segment === label);
+  return found ? { ok: true, series: found } : { ok: false, reason: `no row belongs to segment ${label}.` };
 }
 
 export function createAnalysisApi(db: () => Promise<CxDatabase>) {
@@ -168,6 +317,52 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
         request.columns.map((c, i) => ({ metricId: String(c.column), direction: c.direction, values: grid[i] as Float64Array })),
       );
       return { ok: true, pairs };
+    },
+
+    /**
+     * Key drivers of an outcome: Johnson's relative weights and Shapley/LMG shares of R², with each driver's
+     * performance. Responses stream from storage chunk by chunk in one pass; series are aligned by period first.
+     */
+    async keyDrivers(request: KeyDriverRequest): Promise<KeyDriverSummary> {
+      const database = await db();
+      const dataset = await getDataset(database, request.datasetId);
+      if (!dataset) return { ok: false, reason: 'this dataset is no longer stored.' };
+      const variables = [...request.drivers, request.outcome];
+      if (variables.some((v) => dataset.columns[v.column]?.type !== 'number')) {
+        return { ok: false, reason: 'the outcome and every driver must be number columns.' };
+      }
+      const moments = new CoMoments(variables.length, variables.map((v) => v.scale));
+      if (request.drivers.some((d) => d.lag !== undefined && !(Number.isInteger(d.lag) && d.lag >= 0))) {
+        return { ok: false, reason: 'a lag must be a whole number of periods, 0 or more.' };
+      }
+      if (request.level === 'respondent') {
+        const problem = await streamColumns(database, dataset, variables.map((v) => v.column), moments);
+        return problem ? { ok: false, reason: problem } : keyDriverSummary(request, moments, RESPONSES, null);
+      }
+
+      const read = await columns(request.datasetId, [request.period, request.segment?.column ?? null, ...variables.map((v) => v.column)]);
+      if (!read) return { ok: false, reason: 'this dataset is no longer stored.' };
+      const [dates, segmentCodes, ...values] = read.data;
+      const periodDates = asNumbers(dates);
+      if (!periodDates) return { ok: false, reason: 'the period column is not a date column. Choose it on the Data tab.' };
+      const segment = request.segment ?? null;
+      const dictionary = segment === null ? undefined : dataset.columns[segment.column]?.dictionary;
+      const segments = segmentCodes instanceof Int32Array && dictionary ? { codes: segmentCodes, dictionary } : undefined;
+      if (segment !== null && !segments) return { ok: false, reason: 'the segment column is not a category column.' };
+      const series: PeriodSeries[] = [];
+      for (const [i, variable] of variables.entries()) {
+        const built = buildSeries({ dates: periodDates, values: values[i] as Float64Array, ...(segments ? { segments } : {}) });
+        if (!built.ok) {
+          return { ok: false, reason: `the periods of ${variable.name} cannot be laid out as one series (${built.problems.map((p) => p.message).join(' ')})` };
+        }
+        const chosen = segment === null ? built.overall : bySegment(built.bySegment, segment.label);
+        if (!chosen.ok) return { ok: false, reason: `${variable.name} has no single series to analyse (${chosen.reason})` };
+        series.push(chosen.series);
+      }
+      const grid = onUnionGrid(series).values;
+      const outcome = grid[grid.length - 1]!;
+      moments.add(laggedDesign(outcome, grid.slice(0, -1), request.drivers.map((d) => d.lag ?? 0)));
+      return keyDriverSummary(request, moments, PERIODS, series[0]!.granularity);
     },
 
     async metricSeries(request: SeriesRequest): Promise<SeriesSummary> {

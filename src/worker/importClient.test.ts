@@ -3,8 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { expose } from 'comlink';
 import { csvText } from '../io/csvImport/testing';
 import { previewFile, type ImportOptions, type ImportProgress } from '../io/csvImport';
-import { CxDatabase, createPlan, stageChunks } from '../storage';
+import { CxDatabase, createPlan, saveDataset, stageChunks } from '../storage';
 import { samplePlan, uniqueDbName } from '../storage/fixtures/testing';
+import { createAnalysisApi } from './analysisApi';
 import { createImportApi } from './importApi';
 import { createImportClient, type ImportClient, type WorkerLike } from './importClient';
 
@@ -137,5 +138,33 @@ describe('import client', () => {
     client.dispose();
     await client.preview(file);
     expect(started).toBe(2);
+  });
+});
+
+describe('analysis through the client', () => {
+  it('brings key drivers of stored answers back across the worker boundary as plain numbers', async () => {
+    const { port1, port2 } = new MessageChannel();
+    ports.push(port1, port2);
+    expose(createAnalysisApi(async () => db), port2);
+    const analysis = createImportClient(() => Object.assign(port1, { terminate: () => port1.close() }) as unknown as WorkerLike);
+    const x = Float64Array.of(1, 2, 3, 4, 5, 6, 7, 8);
+    const dataset = await saveDataset(
+      db,
+      { planId, name: 'Answers', kind: 'survey', fileName: 'a.csv', sizeBytes: 1, contentHash: 'h', chunkRows: 3, columns: [{ name: 'ltr', type: 'number' }, { name: 'csat', type: 'number' }] },
+      [Float64Array.of(2, 3, 5, 4, 7, 8, 8, 10), x],
+    );
+    const summary = await analysis.keyDrivers({
+      level: 'respondent',
+      datasetId: dataset.id,
+      outcome: { column: 0, name: 'likelihood to recommend' },
+      drivers: [{ column: 1, name: 'CSAT' }],
+    });
+    analysis.dispose();
+    if (!summary.ok) throw new Error(summary.reason);
+    expect(summary.n).toBe(8);
+    // One driver takes all of R², which is its squared correlation with the outcome.
+    expect(summary.drivers[0]!.johnson.raw).toBeCloseTo(summary.rSquared, 14);
+    expect(summary.drivers[0]!.r ** 2).toBeCloseTo(summary.rSquared, 14);
+    expect(summary.drivers[0]!.shapley?.pct).toBeCloseTo(100, 12);
   });
 });

@@ -10,6 +10,8 @@ import type {
   ConflictSummary,
   CorrelationRequest,
   CorrelationSummary,
+  KeyDriverRequest,
+  KeyDriverSummary,
   SeriesRequest,
   SeriesSummary,
   SurveyRequest,
@@ -38,6 +40,8 @@ export interface ImportClient {
   metricSeries(request: SeriesRequest): Promise<SeriesSummary>;
   correlationTest(request: CorrelationRequest): Promise<CorrelationSummary>;
   conflictMatrix(request: ConflictRequest): Promise<ConflictSummary>;
+  /** Key drivers of a KPI series or a survey item; a million responses stream through the worker in one pass. */
+  keyDrivers(request: KeyDriverRequest): Promise<KeyDriverSummary>;
   storeSampleDatasets(plan: Plan): Promise<void>;
   /** Stops the worker; the next call starts a new one. */
   dispose(): void;
@@ -110,6 +114,7 @@ export function createImportClient(createWorker: () => WorkerLike = startWorker)
     metricSeries: (request) => call<SeriesSummary>((remote) => remote.metricSeries(request)),
     correlationTest: (request) => call<CorrelationSummary>((remote) => remote.correlationTest(request)),
     conflictMatrix: (request) => call<ConflictSummary>((remote) => remote.conflictMatrix(request)),
+    keyDrivers: (request) => call<KeyDriverSummary>((remote) => remote.keyDrivers(request)),
     storeSampleDatasets: (plan) => call((remote) => remote.storeSampleDatasets(plan)),
     dispose,
   };
