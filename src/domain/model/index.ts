@@ -1,0 +1,25 @@
+// The model's public surface: stored types, compilation, ROI, scenarios, and the sensitivity engines.
+export type * from './stored';
+export * from './inputKeys';
+export * from './sensitivityModel';
+export * from './distributions';
+export * from './uniforms';
+export * from './model';
+export * from './valueRoutes';
+export * from './evidence';
+export * from './validate';
+export * from './compile';
+export * from './roi';
+export * from './projection';
+export * from './scenarios';
+export * from './defaults';
+export * from './sweep';
+export * from './tornado';
+export * from './twoWay';
+export * from './chunks';
+export * from './quantiles';
+export * from './monteCarlo';
+export * from './sobol';
+export * from './morris';
+export * from './benchmark';
+export * from './testFunctions';
