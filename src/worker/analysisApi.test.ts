@@ -1,6 +1,6 @@
 // The analysis API over datasets stored in a throw-away database: survey scores, correlation tests, conflicts, key drivers.
-import { afterEach, describe, expect, it } from 'vitest';
-import { CxDatabase, createPlan, saveDataset } from '../storage';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { CxDatabase, createPlan, deleteDataset, saveDataset } from '../storage';
 import { samplePlan, uniqueDbName } from '../storage/fixtures/testing';
 import { createAnalysisApi } from './analysisApi';
 import { johnsonRelativeWeights, shapleyR2 } from '../domain/stats/drivers';
@@ -101,6 +101,48 @@ describe('correlation test over a stored KPI dataset', () => {
     expect(entry.result.best.lag).toBe(3);
     expect(summary.ranking.ranked[0]?.slope.slope).toBeCloseTo(4030.12956626882, 6);
     expect(entry.leadLag.ok && entry.leadLag.direction).toBe('leads');
+  });
+
+  it('reads the columns once for the three readings of one KPI and answers each as a fresh start would', async () => {
+    db = new CxDatabase(uniqueDbName());
+    const dataset = await storeKpiColumns(db, ['revenue', 'nps', 'csat', 'fcr']);
+    const api = createAnalysisApi(async () => db);
+    const columnReads = vi.spyOn(db.chunks, 'where');
+    const metrics = [{ column: 2, label: 'lagging' as const }, { column: 3 }, { column: 4, label: 'leading' as const }];
+    const modes = ['levels', 'trendControlled', 'differences'] as const;
+    const answers = [];
+    for (const mode of modes) answers.push(await api.correlationTest({ datasetId: dataset.id, period: 0, kpi: 1, metrics, mode }));
+    expect(columnReads).toHaveBeenCalledTimes(5);
+    for (const [i, mode] of modes.entries()) {
+      const fresh = await createAnalysisApi(async () => db).correlationTest({ datasetId: dataset.id, period: 0, kpi: 1, metrics, mode });
+      expect(answers[i]).toEqual(fresh);
+    }
+  });
+
+  it('reads only the metric columns it has not read yet, and starts over for another KPI', async () => {
+    db = new CxDatabase(uniqueDbName());
+    const dataset = await storeKpiColumns(db, ['revenue', 'nps', 'csat']);
+    const api = createAnalysisApi(async () => db);
+    const columnReads = vi.spyOn(db.chunks, 'where');
+    const request = (kpi: number, columns: number[]) =>
+      ({ datasetId: dataset.id, period: 0, kpi, metrics: columns.map((column) => ({ column })), mode: 'differences' as const });
+    await api.correlationTest(request(1, [2]));
+    expect(columnReads).toHaveBeenCalledTimes(3);
+    await api.correlationTest(request(1, [2, 3]));
+    expect(columnReads).toHaveBeenCalledTimes(4);
+    const otherKpi = await api.correlationTest(request(2, [3]));
+    expect(columnReads).toHaveBeenCalledTimes(7);
+    expect(otherKpi).toEqual(await createAnalysisApi(async () => db).correlationTest(request(2, [3])));
+  });
+
+  it('says the dataset is gone when it was deleted after its columns were read', async () => {
+    db = new CxDatabase(uniqueDbName());
+    const dataset = await storeKpiColumns(db, ['revenue', 'nps']);
+    const api = createAnalysisApi(async () => db);
+    const request = { datasetId: dataset.id, period: 0, kpi: 1, metrics: [{ column: 2 }], mode: 'levels' as const };
+    expect((await api.correlationTest(request)).ok).toBe(true);
+    await deleteDataset(db, dataset.id);
+    expect(await api.correlationTest(request)).toEqual({ ok: false, reason: 'This dataset is no longer stored.' });
   });
 });
 

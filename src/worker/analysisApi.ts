@@ -1,7 +1,15 @@
 // Summaries of stored datasets computed next to the data in the worker: survey scores, metric series, correlation
 // tests, KPI conflicts and key drivers.
 import { aggregateSurvey, type SurveyAggregate, type SurveyGranularity } from '../domain/survey/aggregate';
-import { alignSeries, buildSeries, onUnionGrid, type PeriodSeries, type SeriesBuild, type SeriesCombine } from '../domain/series/periodSeries';
+import {
+  alignSeries,
+  buildSeries,
+  onUnionGrid,
+  type AlignedSeries,
+  type PeriodSeries,
+  type SeriesBuild,
+  type SeriesCombine,
+} from '../domain/series/periodSeries';
 import type { PeriodUnit } from '../domain/series/periods';
 import {
   conflicts,
@@ -221,7 +229,36 @@ function bySegment(series: PeriodSeries[], label: string): { ok: true; series: P
   return found ? { ok: true, series: found } : { ok: false, reason: `no row belongs to segment ${label}.` };
 }
 
+/** One stored column laid out as a period series, or why it cannot be. */
+function periodSeries(dates: Float64Array, values: Float64Array): PeriodSeries | string {
+  const built = buildSeries({ dates, values });
+  if (!built.ok) return built.problems.map((p) => p.message).join(' ');
+  return built.overall.ok ? built.overall.series : built.overall.reason;
+}
+
+/**
+ * What the correlation test has read of one KPI: the dataset's period dates, the KPI's series and, per metric column
+ * asked for so far, the metric aligned with the KPI and its lead/lag profile (by column and library label).
+ */
+interface CorrelationColumns {
+  /** Dataset id and import time, period column, KPI column: a stored dataset's values never change. */
+  key: string;
+  dates: Float64Array;
+  kpi: PeriodSeries;
+  metrics: Map<number, AlignedSeries>;
+  leadLag: Map<string, LeadLagResult>;
+}
+
+function alignedMetric(group: CorrelationColumns, values: Float64Array | undefined): AlignedSeries {
+  if (!values) return { ok: false, reason: 'This column is not a number column.' };
+  const metric = periodSeries(group.dates, values);
+  return typeof metric === 'string' ? { ok: false, reason: metric } : alignSeries(metric, group.kpi);
+}
+
 export function createAnalysisApi(db: () => Promise<CxDatabase>) {
+  /** Only the latest KPI's columns are kept, so memory stays bounded however many analyses the user looks at. */
+  let correlationColumns: CorrelationColumns | null = null;
+
   /** Reads the columns a summary needs; a column of the wrong type or a missing dataset says so. */
   async function columns(datasetId: string, wanted: (number | null)[]) {
     const database = await db();
@@ -256,29 +293,49 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
       return { ok: true, aggregate };
     },
 
-    /** The correlation test of each candidate metric against the KPI, on one period grid, with the ranking. */
+    /**
+     * The correlation test of each candidate metric against the KPI, on one period grid, with the ranking. The columns
+     * read, their period grids and each metric's lead/lag profile are kept for the next request on the same KPI: the
+     * correlation views ask for the three readings in turn, and only the reading changes between them.
+     */
     async correlationTest(request: CorrelationRequest): Promise<CorrelationSummary> {
-      const columnsWanted = [request.period, request.kpi, ...request.metrics.map((m) => m.column)];
-      const read = await columns(request.datasetId, columnsWanted);
-      if (!read) return { ok: false, reason: 'This dataset is no longer stored.' };
-      const [dates, kpiValues, ...metricValues] = read.data;
-      const periodDates = asNumbers(dates);
-      const kpi = asNumbers(kpiValues);
-      if (!periodDates || !kpi) return { ok: false, reason: 'Choose the period column and a number column for the KPI.' };
-      const series = (values: Float64Array): PeriodSeries | string => {
-        const built = buildSeries({ dates: periodDates, values });
-        if (!built.ok) return built.problems.map((p) => p.message).join(' ');
-        return built.overall.ok ? built.overall.series : built.overall.reason;
-      };
-      const kpiSeries = series(kpi);
-      if (typeof kpiSeries === 'string') return { ok: false, reason: kpiSeries };
-      const entries: CorrelationEntry[] = request.metrics.map((candidate, i) => {
-        const values = asNumbers(metricValues[i]);
-        const metricSeries = values ? series(values) : 'This column is not a number column.';
-        const aligned = typeof metricSeries === 'string' ? { ok: false as const, reason: metricSeries } : alignSeries(metricSeries, kpiSeries);
+      const database = await db();
+      const dataset = await getDataset(database, request.datasetId);
+      if (!dataset) {
+        correlationColumns = null;
+        return { ok: false, reason: 'This dataset is no longer stored.' };
+      }
+      const key = [dataset.id, dataset.importedAt, request.period, request.kpi].join('\u0000');
+      let prepared = correlationColumns?.key === key ? correlationColumns : null;
+      if (!prepared) {
+        const [dates, kpiValues] = await Promise.all([
+          readColumn(database, dataset.id, request.period),
+          readColumn(database, dataset.id, request.kpi),
+        ]);
+        const periodDates = asNumbers(dates);
+        const kpi = asNumbers(kpiValues);
+        if (!periodDates || !kpi) return { ok: false, reason: 'Choose the period column and a number column for the KPI.' };
+        const kpiSeries = periodSeries(periodDates, kpi);
+        if (typeof kpiSeries === 'string') return { ok: false, reason: kpiSeries };
+        prepared = { key, dates: periodDates, kpi: kpiSeries, metrics: new Map(), leadLag: new Map() };
+        correlationColumns = prepared;
+      }
+      const group = prepared;
+      const unread = [...new Set(request.metrics.map((m) => m.column))].filter((column) => !group.metrics.has(column));
+      const values = await Promise.all(unread.map((column) => readColumn(database, dataset.id, column)));
+      unread.forEach((column, i) => group.metrics.set(column, alignedMetric(group, asNumbers(values[i]))));
+
+      const entries: CorrelationEntry[] = request.metrics.map((candidate) => {
+        const aligned = group.metrics.get(candidate.column) as AlignedSeries;
         if (!aligned.ok) {
           const failure = { ok: false as const, reason: aligned.reason };
           return { column: candidate.column, result: { ...failure, mode: request.mode, code: 'not-computable' as const }, leadLag: failure };
+        }
+        const leadLagKey = `${candidate.column}:${candidate.label ?? ''}`;
+        let timing = group.leadLag.get(leadLagKey);
+        if (!timing) {
+          timing = leadLag(aligned.a, aligned.b, candidate.label ? { label: candidate.label } : {});
+          group.leadLag.set(leadLagKey, timing);
         }
         return {
           column: candidate.column,
@@ -289,11 +346,11 @@ export function createAnalysisApi(db: () => Promise<CxDatabase>) {
             mode: request.mode,
             ...(request.maxLag === undefined ? {} : { maxLag: request.maxLag }),
           }),
-          leadLag: leadLag(aligned.a, aligned.b, candidate.label ? { label: candidate.label } : {}),
+          leadLag: timing,
         };
       });
       const ranking = rankMetrics(entries.map((e) => ({ metricId: String(e.column), result: e.result })));
-      return { ok: true, granularity: kpiSeries.granularity, entries, ranking };
+      return { ok: true, granularity: group.kpi.granularity, entries, ranking };
     },
 
     /** Direction-adjusted correlations of every pair of metric columns: aligned, in conflict, or neither. */

@@ -2,8 +2,8 @@
 
 import type { Timing } from '../plan/types';
 import type { PearsonResult } from '../stats/correlation';
-import { completePairs, pearson } from '../stats/correlation';
-import { differences, lagPairs } from '../stats/lagScan';
+import { completePairs, pearsonOfPairs } from '../stats/correlation';
+import { completeLagPairs, differences } from '../stats/lagScan';
 import { DEFAULT_MAX_LAG } from './metricTest';
 
 export type LeadLagDirection = 'leads' | 'lags' | 'unclear';
@@ -105,8 +105,8 @@ export function leadLag(metric: ArrayLike<number>, kpi: ArrayLike<number>, optio
   }
   const profile: { lag: number; correlation: PearsonResult }[] = [];
   for (let lag = -maxLag; lag <= maxLag; lag++) {
-    const series = lagPairs(metricChanges, kpiChanges, lag);
-    profile.push({ lag, correlation: pearson(series.metric, series.kpi) });
+    const series = completeLagPairs(metricChanges, kpiChanges, lag);
+    profile.push({ lag, correlation: pearsonOfPairs({ x: series.metric, y: series.kpi }) });
   }
   const lagsTried = profile.filter((entry) => entry.lag !== 0 && entry.correlation.ok).length;
   if (lagsTried === 0) {

@@ -1,12 +1,19 @@
 // The correlation test of one metric against a business KPI: every lag in the chosen reading, the best lag, warnings.
 
 import type { PearsonTest, SpearmanResult } from '../stats/correlation';
-import { completePairs, MIN_CORRELATION_PAIRS, midranks, pearson, pearsonR, spearman } from '../stats/correlation';
+import {
+  completePairs,
+  MIN_CORRELATION_PAIRS,
+  midranks,
+  pearsonOfPairs,
+  pearsonR,
+  spearmanOfPairs,
+} from '../stats/correlation';
 import { isConstant } from '../stats/descriptive';
 import { twoSidedTPValue, Z95 } from '../stats/distributions';
-import type { LagMode } from '../stats/lagScan';
-import { differences, lagAnalysis, lagPairs } from '../stats/lagScan';
-import { ols } from '../stats/regression';
+import type { LaggedSeries, LagMode } from '../stats/lagScan';
+import { completeLagPairs, differences, lagPairs, trendControlledSlope } from '../stats/lagScan';
+import { olsOfPairs } from '../stats/regression';
 import type { CorrelationWarning, InfluentialPeriod } from './warnings';
 import { influentialWarning, multipleLagsWarning, persistence, shortSeriesWarning, trendingWarning } from './warnings';
 import { influentialPoints } from './influence';
@@ -148,22 +155,22 @@ function pairsObstacle(x: Float64Array, y: Float64Array, lag: number, mode: LagM
   return null;
 }
 
-/** Levels and changes: Pearson, Spearman and the simple regression of the KPI on the metric. */
-function simpleRow(x: Float64Array, y: Float64Array, lag: number, mode: LagMode): LagRow {
-  const pairs = completePairs(x, y);
+/** Levels and changes: Pearson, Spearman and the simple regression of the KPI on the metric, on one lag's complete pairs. */
+function simpleRow(series: LaggedSeries, lag: number, mode: LagMode): LagRow {
+  const pairs = { x: series.metric, y: series.kpi };
   const n = pairs.x.length;
   const obstacle = pairsObstacle(pairs.x, pairs.y, lag, mode);
   if (obstacle) return notComputed(lag, n, obstacle);
-  const correlation = pearson(pairs.x, pairs.y);
+  const correlation = pearsonOfPairs(pairs);
   if (!correlation.ok) return notComputed(lag, n, correlation.reason);
-  const fit = ols(pairs.x, pairs.y);
+  const fit = olsOfPairs(pairs);
   if (!fit.ok) return notComputed(lag, n, fit.reason);
   return {
     lag,
     ok: true,
     n,
     correlation,
-    spearman: spearman(pairs.x, pairs.y),
+    spearman: spearmanOfPairs(pairs),
     slope: {
       ok: true,
       n: fit.n,
@@ -187,7 +194,8 @@ function partialSpearman(x: Float64Array, y: Float64Array): SpearmanResult {
   const n = x.length;
   const rx = midranks(x);
   const ry = midranks(y);
-  const rt = Float64Array.from({ length: n }, (_, i) => i + 1);
+  const rt = new Float64Array(n);
+  for (let i = 0; i < n; i++) rt[i] = i + 1;
   const rxy = pearsonR(rx, ry);
   const rxt = pearsonR(rx, rt);
   const ryt = pearsonR(ry, rt);
@@ -208,13 +216,12 @@ function partialSpearman(x: Float64Array, y: Float64Array): SpearmanResult {
  * Trend controlled: the metric's coefficient in KPI ~ metric + time, and the matching partial correlation
  * r = t/√(t² + df), whose test is the coefficient's t test (same p) and whose Fisher interval uses n − 4.
  */
-function trendRow(metric: ArrayLike<number>, kpi: ArrayLike<number>, lag: number): LagRow {
-  const series = lagPairs(metric, kpi, lag);
-  const pairs = completePairs(series.metric, series.kpi);
+function trendRow(series: LaggedSeries, lag: number): LagRow {
+  const pairs = { x: series.metric, y: series.kpi };
   const n = pairs.x.length;
   const obstacle = pairsObstacle(pairs.x, pairs.y, lag, 'trendControlled');
   if (obstacle) return notComputed(lag, n, obstacle);
-  const fit = lagAnalysis(metric, kpi, lag).trendControlled;
+  const fit = trendControlledSlope(series);
   if (!fit.ok) {
     return notComputed(
       lag,
@@ -333,11 +340,11 @@ export function testMetric(input: MetricTestInput): MetricTestResult {
   const lags: LagRow[] = [];
   for (let lag = 0; lag <= maxLag; lag++) {
     if (mode === 'trendControlled') {
-      lags.push(trendRow(metric, kpi, lag));
+      lags.push(trendRow(completeLagPairs(metric, kpi, lag), lag));
     } else {
       const series =
-        metricChanges && kpiChanges ? lagPairs(metricChanges, kpiChanges, lag) : lagPairs(metric, kpi, lag);
-      lags.push(simpleRow(series.metric, series.kpi, lag, mode));
+        metricChanges && kpiChanges ? completeLagPairs(metricChanges, kpiChanges, lag) : completeLagPairs(metric, kpi, lag);
+      lags.push(simpleRow(series, lag, mode));
     }
   }
 

@@ -1,14 +1,6 @@
 // Relative importance of key drivers from streamed co-moments: Johnson's relative weights and Shapley/LMG shares of R².
-import { MAX_SHAPLEY_DRIVERS } from '../stats/drivers';
-import {
-  allSubsetRSquared,
-  cholesky,
-  COLLINEARITY_TOLERANCE,
-  squareMatrix,
-  subsetRSquared,
-  symmetricEigen,
-  type SquareMatrix,
-} from '../stats/linalg';
+import { collinearityCheck, johnsonWeights, MAX_SHAPLEY_DRIVERS, shapleyShares } from '../stats/drivers';
+import { allSubsetRSquared, squareMatrix, subsetRSquared, type SquareMatrix } from '../stats/linalg';
 import type { CoMoments } from './moments';
 
 export { MAX_SHAPLEY_DRIVERS };
@@ -63,10 +55,10 @@ export interface ImportanceResult {
 
 /**
  * Johnson's relative weights and the exact Shapley/LMG decomposition of R² for an outcome regressed on p drivers,
- * from co-moments streamed over columns [driver 1, …, driver p, outcome]. The arithmetic is that of
- * johnsonRelativeWeights and shapleyR2 in stats/drivers (which take whole columns and match R to 1e-9); here it
- * starts from the correlation matrix so that a million responses need only the one streaming pass. Both sets sum to
- * R². Input the regression cannot use gives a failure whose reason says why and what to do, never NaN.
+ * from co-moments streamed over columns [driver 1, …, driver p, outcome]. The correlation matrix comes from the
+ * co-moments, so a million responses need only the one streaming pass; from there the collinearity test and the
+ * arithmetic are stats/drivers' own (johnsonRelativeWeights and shapleyR2 take whole columns and match R to 1e-9).
+ * Both sets sum to R². Input the regression cannot use gives a failure whose reason says why and what to do, never NaN.
  */
 export function relativeImportance(moments: CoMoments, options: ImportanceOptions): ImportanceResult | ImportanceFailure {
   const p = moments.size - 1;
@@ -104,16 +96,13 @@ export function relativeImportance(moments: CoMoments, options: ImportanceOption
   }
 
   const { rxx, rxy } = correlations(moments);
-  const factor = cholesky(rxx);
-  if (!factor.ok) return collinear(factor.index, options);
-  const eigen = symmetricEigen(rxx);
-  // Near-singular sets whose every pivot looks acceptable: round-off would decide the weights.
-  if (!(eigen.values[p - 1]! > COLLINEARITY_TOLERANCE * eigen.values[0]!)) return collinear(null, options);
+  const checked = collinearityCheck(rxx);
+  if (!checked.ok) return collinear(checked.index, options);
   const full = subsetRSquared(rxx, rxy, range(p));
   if (!full.ok) return collinear(full.kind === 'not-positive-definite' ? full.index : null, options);
   const rSquared = full.value;
 
-  const johnson = johnsonWeights(rxx, rxy, eigen.values, eigen.vectors);
+  const johnson = johnsonWeights(rxx, rxy, checked.eigen);
   let shapley: Float64Array | null = null;
   let shapleyNote: string | null = null;
   if (p > MAX_SHAPLEY_DRIVERS) {
@@ -151,62 +140,6 @@ function correlations(moments: CoMoments): { rxx: SquareMatrix; rxy: Float64Arra
     rxy[j] = r(j, p);
   }
   return { rxx, rxy };
-}
-
-/** ε_j = Σ_k λ_jk² β_k² with Λ = PΔ^½Pᵀ and β = Λ⁻¹ r_xy (Rxx = PΔPᵀ): never negative, sums to R². */
-function johnsonWeights(rxx: SquareMatrix, rxy: Float64Array, values: Float64Array, vectors: SquareMatrix): Float64Array {
-  const p = rxx.size;
-  const pv = vectors.data;
-  const roots = Array.from(values, Math.sqrt);
-  const lambda = new Float64Array(p * p);
-  const lambdaInverse = new Float64Array(p * p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let half = 0;
-      let inverseHalf = 0;
-      for (let m = 0; m < p; m++) {
-        const product = pv[i * p + m]! * pv[j * p + m]!;
-        half += product * roots[m]!;
-        inverseHalf += product / roots[m]!;
-      }
-      lambda[i * p + j] = half;
-      lambda[j * p + i] = half;
-      lambdaInverse[i * p + j] = inverseHalf;
-      lambdaInverse[j * p + i] = inverseHalf;
-    }
-  }
-  const betaSquared = new Float64Array(p);
-  for (let k = 0; k < p; k++) {
-    let beta = 0;
-    for (let j = 0; j < p; j++) beta += lambdaInverse[k * p + j]! * rxy[j]!;
-    betaSquared[k] = beta * beta;
-  }
-  const weights = new Float64Array(p);
-  for (let j = 0; j < p; j++) {
-    let raw = 0;
-    for (let k = 0; k < p; k++) raw += lambda[j * p + k]! ** 2 * betaSquared[k]!;
-    weights[j] = raw;
-  }
-  return weights;
-}
-
-/** Σ over subsets S without j of |S|!(p−|S|−1)!/p! · (R²(S ∪ j) − R²(S)), from the R² of every subset by bitmask. */
-function shapleyShares(r2: Float64Array, p: number): Float64Array {
-  const factorial = [1];
-  for (let k = 1; k <= p; k++) factorial.push(factorial[k - 1]! * k);
-  const weightBySize = Float64Array.from({ length: p }, (_, s) => (factorial[s]! * factorial[p - s - 1]!) / factorial[p]!);
-  const size = new Uint8Array(r2.length);
-  const totals = new Float64Array(p);
-  for (let mask = 0; mask < r2.length; mask++) {
-    if (mask > 0) size[mask] = size[mask >> 1]! + (mask & 1);
-    const w = weightBySize[size[mask]!]!;
-    const base = r2[mask]!;
-    for (let j = 0; j < p; j++) {
-      const bit = 1 << j;
-      if ((mask & bit) === 0) totals[j]! += w * (r2[mask | bit]! - base);
-    }
-  }
-  return totals;
 }
 
 function collinear(index: number | null, options: ImportanceOptions): ImportanceFailure {

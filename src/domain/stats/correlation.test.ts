@@ -2,7 +2,16 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { completePairs, correlationPValue, midranks, pearson, spearman, spearmanSTail } from './correlation';
+import {
+  completePairs,
+  correlationPValue,
+  midranks,
+  pearson,
+  pearsonOfPairs,
+  spearman,
+  spearmanOfPairs,
+  spearmanSTail,
+} from './correlation';
 
 // The example of R's ?cor.test (Hollander & Wolfe 1973, p. 187).
 const x = [44.4, 45.9, 41.9, 53.3, 44.7, 44.1, 50.7, 45.2, 60.1];
@@ -20,6 +29,19 @@ describe('completePairs', () => {
     expect(Array.from(pairs.x)).toEqual([1, 4, 5]);
     expect(Array.from(pairs.y)).toEqual([10, 40, 50]);
     expect(Array.from(pairs.index)).toEqual([0, 3, 4]);
+  });
+
+  it('keeps exactly the positions where both values are finite, in order', () => {
+    const value = fc.oneof(fc.double({ noNaN: true }), fc.constant(NaN), fc.constant(Infinity));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 30 }), fc.array(value, { maxLength: 30 }), (xs, ys) => {
+        const kept = xs.flatMap((v, i) => (i < ys.length && Number.isFinite(v) && Number.isFinite(ys[i]!) ? [i] : []));
+        const pairs = completePairs(xs, ys);
+        expect(Array.from(pairs.index)).toEqual(kept);
+        expect(Array.from(pairs.x)).toEqual(kept.map((i) => xs[i]));
+        expect(Array.from(pairs.y)).toEqual(kept.map((i) => ys[i]));
+      }),
+    );
   });
 });
 
@@ -95,6 +117,23 @@ describe('midranks', () => {
     expect(Array.from(midranks([10, 20, 20, 5, 20]))).toEqual([2, 4, 4, 1, 4]);
   });
 
+  it('gives each value the count of smaller values plus the mean position of its ties, for any order', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -20, max: 20 }).map((v) => v / 4), { maxLength: 80 }), (values) => {
+        const expected = values.map((v) => {
+          const below = values.filter((w) => w < v).length;
+          const tied = values.filter((w) => w === v).length;
+          return below + (tied + 1) / 2;
+        });
+        expect(Array.from(midranks(values))).toEqual(expected);
+      }),
+    );
+  });
+
+  it('ranks −0 and 0 as one tied value', () => {
+    expect(Array.from(midranks([0, 1, -0, -1]))).toEqual([2.5, 4, 2.5, 1]);
+  });
+
   it('always sums to n(n + 1)/2', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: 0, max: 5 }), { minLength: 1, maxLength: 50 }), (values) => {
@@ -136,6 +175,14 @@ describe('spearman', () => {
   it('matches the AS 89 Edgeworth value published with the pspearman package (n = 10, S ≤ 36)', () => {
     // pspearman(36, 10, approximation = "AS89") = 0.005825634; R passes S + 2 for a lower tail.
     expect(spearmanSTail(10, 38, true)).toBeCloseTo(0.005825634, 9);
+  });
+
+  it('gives the same answers on pairs already made complete, so a scan can pair once and test several ways', () => {
+    const xs = [1, NaN, 3, 4, 7, 6, 2, 9];
+    const ys = [2, 5, NaN, 3, 8, 8, 1, 7];
+    const pairs = completePairs(xs, ys);
+    expect(spearmanOfPairs(pairs)).toEqual(spearman(xs, ys));
+    expect(pearsonOfPairs(pairs)).toEqual(pearson(xs, ys));
   });
 
   it('is unchanged by any increasing transformation of either series', () => {

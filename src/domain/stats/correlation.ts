@@ -49,19 +49,21 @@ export interface CompletePairs {
 /** Keeps the pairs where both values are present (R's complete.cases); NaN marks a missing value. */
 export function completePairs(x: ArrayLike<number>, y: ArrayLike<number>): CompletePairs {
   const length = Math.min(x.length, y.length);
-  const keep: number[] = [];
+  // Counting first sizes the typed arrays exactly, so no growable list is built and copied per call.
+  let n = 0;
   for (let i = 0; i < length; i++) {
-    if (Number.isFinite(x[i] as number) && Number.isFinite(y[i] as number)) keep.push(i);
+    if (Number.isFinite(x[i] as number) && Number.isFinite(y[i] as number)) n++;
   }
-  const out: CompletePairs = {
-    x: new Float64Array(keep.length),
-    y: new Float64Array(keep.length),
-    index: Int32Array.from(keep),
-  };
-  keep.forEach((source, target) => {
-    out.x[target] = x[source] as number;
-    out.y[target] = y[source] as number;
-  });
+  const out: CompletePairs = { x: new Float64Array(n), y: new Float64Array(n), index: new Int32Array(n) };
+  for (let i = 0, k = 0; k < n; i++) {
+    const a = x[i] as number;
+    const b = y[i] as number;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    out.x[k] = a;
+    out.y[k] = b;
+    out.index[k] = i;
+    k++;
+  }
   return out;
 }
 
@@ -108,9 +110,16 @@ const OVERFLOW_REASON = 'The values are too large or too small for a correlation
 const PERFECT_REASON =
   'The points lie exactly on a line (|r| = 1), so a p-value and an interval are not meaningful: check that the two series are not the same data.';
 
+/** Two series of equal length with no missing value at any position, as `completePairs` returns them. */
+export type Paired = Pick<CompletePairs, 'x' | 'y'>;
+
 /** Pearson correlation test as R's cor.test(x, y): r, 95 % Fisher interval and two-sided p. */
 export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): PearsonResult {
-  const pairs = completePairs(x, y);
+  return pearsonOfPairs(completePairs(x, y));
+}
+
+/** `pearson` on pairs already complete: a lag scan tests the same pairs several ways and copies them once. */
+export function pearsonOfPairs(pairs: Paired): PearsonResult {
   const n = pairs.x.length;
   const obstacle = correlationObstacle(pairs.x, pairs.y);
   if (obstacle) return { ok: false, n, reason: obstacle };
@@ -129,29 +138,79 @@ export function pearson(x: ArrayLike<number>, y: ArrayLike<number>): PearsonResu
   };
 }
 
-/** Ranks 1..n with tied values given the mean of the ranks they span (R's rank(), ties.method = "average"). */
-export function midranks(values: ArrayLike<number>): Float64Array {
+/** Mid-ranks of a series and whether any value occurs more than once. */
+interface Ranking {
+  ranks: Float64Array;
+  ties: boolean;
+}
+
+/** Runs this short are put in order by insertion before the merge passes join them. */
+const INSERTION_RUN = 16;
+
+/**
+ * Positions 0..n−1 ordered by their value (ties in any order): insertion-sorted runs joined by bottom-up merges,
+ * comparing the values inline. The lag scans rank two series at every lag, and a sort that calls a comparator
+ * function for each comparison is most of what ranking costs.
+ */
+function orderByValue(values: ArrayLike<number>): Int32Array {
   const n = values.length;
-  const order = Array.from({ length: n }, (_, i) => i).sort(
-    (a, b) => (values[a] as number) - (values[b] as number),
-  );
+  let order = new Int32Array(n);
+  for (let i = 0; i < n; i++) order[i] = i;
+  for (let low = 0; low < n; low += INSERTION_RUN) {
+    const high = Math.min(n, low + INSERTION_RUN);
+    for (let i = low + 1; i < high; i++) {
+      const item = order[i] as number;
+      const value = values[item] as number;
+      let j = i - 1;
+      while (j >= low && (values[order[j] as number] as number) > value) {
+        order[j + 1] = order[j] as number;
+        j--;
+      }
+      order[j + 1] = item;
+    }
+  }
+  let merged = new Int32Array(n);
+  for (let width = INSERTION_RUN; width < n; width *= 2) {
+    for (let low = 0; low < n; low += 2 * width) {
+      const middle = Math.min(n, low + width);
+      const high = Math.min(n, low + 2 * width);
+      let a = low;
+      let b = middle;
+      let k = low;
+      while (a < middle && b < high) {
+        const fromB = (values[order[b] as number] as number) < (values[order[a] as number] as number);
+        merged[k++] = fromB ? (order[b++] as number) : (order[a++] as number);
+      }
+      while (a < middle) merged[k++] = order[a++] as number;
+      while (b < high) merged[k++] = order[b++] as number;
+    }
+    [order, merged] = [merged, order];
+  }
+  return order;
+}
+
+/** Mid-ranks of values free of NaN, and whether any value occurs more than once. */
+function ranking(values: ArrayLike<number>): Ranking {
+  const n = values.length;
+  const order = orderByValue(values);
   const ranks = new Float64Array(n);
+  let ties = false;
   let start = 0;
   while (start < n) {
     let end = start + 1;
     const value = values[order[start] as number];
     while (end < n && values[order[end] as number] === value) end++;
+    if (end - start > 1) ties = true;
     const rank = (start + 1 + end) / 2; // mean of start+1 .. end
     for (let k = start; k < end; k++) ranks[order[k] as number] = rank;
     start = end;
   }
-  return ranks;
+  return { ranks, ties };
 }
 
-function hasTies(values: ArrayLike<number>): boolean {
-  const sorted = Float64Array.from(values).sort();
-  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
-  return false;
+/** Ranks 1..n with tied values given the mean of the ranks they span (R's rank(), ties.method = "average"). */
+export function midranks(values: ArrayLike<number>): Float64Array {
+  return ranking(values).ranks;
 }
 
 /** Largest n for which R uses AS 89 (n·(n² − 1) still fits its integer arithmetic). */
@@ -241,12 +300,18 @@ function spearmanPValue(rho: number, n: number, ties: boolean): { p: number; pMe
  * with ties (or n > 1290) p comes from the t approximation, otherwise from AS 89.
  */
 export function spearman(x: ArrayLike<number>, y: ArrayLike<number>): SpearmanResult {
-  const pairs = completePairs(x, y);
+  return spearmanOfPairs(completePairs(x, y));
+}
+
+/** `spearman` on pairs already complete. */
+export function spearmanOfPairs(pairs: Paired): SpearmanResult {
   const n = pairs.x.length;
   const obstacle = correlationObstacle(pairs.x, pairs.y);
   if (obstacle) return { ok: false, n, reason: obstacle };
-  const rho = pearsonR(midranks(pairs.x), midranks(pairs.y));
-  const ties = hasTies(pairs.x) || hasTies(pairs.y);
+  const rx = ranking(pairs.x);
+  const ry = ranking(pairs.y);
+  const rho = pearsonR(rx.ranks, ry.ranks);
+  const ties = rx.ties || ry.ties;
   if (Math.abs(rho) === 1 && ties) {
     return { ok: false, n, reason: 'The two series rank every period in exactly the same order (|ρ| = 1), so a p-value is not meaningful.' };
   }

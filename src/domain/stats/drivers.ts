@@ -73,42 +73,8 @@ export function johnsonRelativeWeights(
   const fit = subsetRSquared(rxx, rxy, range(p));
   if (!fit.ok) return collinearFailure(fit.kind === 'not-positive-definite' ? fit.index : null, options);
   const rSquared = fit.value;
-
-  const { values, vectors } = eigen;
-  const pv = vectors.data;
-  const roots = values.map(Math.sqrt);
-  const lambda = squareMatrix(p);
-  const lambdaInverse = squareMatrix(p);
-  for (let i = 0; i < p; i++) {
-    for (let j = 0; j <= i; j++) {
-      let half = 0;
-      let inverseHalf = 0;
-      for (let m = 0; m < p; m++) {
-        const product = pv[i * p + m]! * pv[j * p + m]!;
-        const root = roots[m]!;
-        half += product * root;
-        inverseHalf += product / root;
-      }
-      lambda.data[i * p + j] = half;
-      lambda.data[j * p + i] = half;
-      lambdaInverse.data[i * p + j] = inverseHalf;
-      lambdaInverse.data[j * p + i] = inverseHalf;
-    }
-  }
-  const betaSquared = new Float64Array(p);
-  for (let k = 0; k < p; k++) {
-    let beta = 0;
-    for (let j = 0; j < p; j++) beta += lambdaInverse.data[k * p + j]! * rxy[j]!;
-    betaSquared[k] = beta * beta;
-  }
-  const weights = range(p).map((j) => {
-    let raw = 0;
-    for (let k = 0; k < p; k++) {
-      const loading = lambda.data[j * p + k]!;
-      raw += loading * loading * betaSquared[k]!;
-    }
-    return { raw, pct: percentOf(raw, rSquared) };
-  });
+  const raw = johnsonWeights(rxx, rxy, eigen);
+  const weights = Array.from(raw, (weight) => ({ raw: weight, pct: percentOf(weight, rSquared) }));
   return { ok: true, n, rSquared, weights };
 }
 
@@ -140,25 +106,8 @@ export function shapleyR2(
   const table = allSubsetRSquared(rxx, rxy);
   if (!table.ok) return collinearFailure(table.kind === 'not-positive-definite' ? table.index : null, options);
   const r2 = table.value;
-
-  const factorial = [1];
-  for (let k = 1; k <= p; k++) factorial.push(factorial[k - 1]! * k);
-  const weightBySize = new Float64Array(p);
-  for (let s = 0; s < p; s++) weightBySize[s] = (factorial[s]! * factorial[p - s - 1]!) / factorial[p]!;
-
-  const subsets = r2.length;
-  const size = new Uint8Array(subsets);
-  const totals = new Float64Array(p);
-  for (let mask = 0; mask < subsets; mask++) {
-    if (mask > 0) size[mask] = size[mask >> 1]! + (mask & 1);
-    const w = weightBySize[size[mask]!]!;
-    const base = r2[mask]!;
-    for (let j = 0; j < p; j++) {
-      const bit = 1 << j;
-      if ((mask & bit) === 0) totals[j]! += w * (r2[mask | bit]! - base);
-    }
-  }
-  const rSquared = r2[subsets - 1]!;
+  const totals = shapleyShares(r2, p);
+  const rSquared = r2[r2.length - 1]!;
   const shares = Array.from(totals, (share) => ({ r2: share, pct: percentOf(share, rSquared) }));
   return { ok: true, n, rSquared, shares };
 }
@@ -172,10 +121,8 @@ interface Prepared {
 }
 
 /**
- * Complete cases, then the drivers' correlation matrix and their correlations with the outcome. Both methods
- * apply the same collinearity test so that they succeed or fail together: a Cholesky pivot names the first driver
- * that repeats earlier ones, and the eigenvalues catch near-singular sets whose every pivot looks acceptable
- * (condition number above 1/COLLINEARITY_TOLERANCE, where round-off would decide the weights).
+ * Complete cases, then the drivers' correlation matrix and their correlations with the outcome, and the collinearity
+ * test both methods share so that they succeed or fail together.
  */
 function prepare(x: readonly Float64Array[], y: Float64Array, options: DriverOptions): Prepared | DriverFailure {
   const p = x.length;
@@ -244,11 +191,97 @@ function prepare(x: readonly Float64Array[], y: Float64Array, options: DriverOpt
     for (let j = 0; j < p; j++) rxx.data[i * p + j] = full[i * (p + 1) + j]!;
     rxy[i] = full[i * (p + 1) + p]!;
   }
+  const checked = collinearityCheck(rxx);
+  if (!checked.ok) return collinearFailure(checked.index, options);
+  return { ok: true, n, rxx, rxy, eigen: checked.eigen };
+}
+
+/**
+ * Whether the drivers can be told apart, from their correlation matrix; both methods and both entry points (whole
+ * columns here, streamed co-moments in drivers/importance) apply it, so they succeed or fail together. A Cholesky
+ * pivot names the first driver that repeats earlier ones (`index`); the eigenvalues catch near-singular sets whose
+ * every pivot looks acceptable (condition number above 1/COLLINEARITY_TOLERANCE, where round-off would decide the
+ * weights), with index null. The eigen-decomposition is what Johnson's weights are built from.
+ */
+export function collinearityCheck(
+  rxx: SquareMatrix,
+): { ok: true; eigen: EigenDecomposition } | { ok: false; index: number | null } {
+  const p = rxx.size;
   const factor = cholesky(rxx);
-  if (!factor.ok) return collinearFailure(factor.index, options);
+  if (!factor.ok) return { ok: false, index: factor.index };
   const eigen = symmetricEigen(rxx);
-  if (!(eigen.values[p - 1]! > COLLINEARITY_TOLERANCE * eigen.values[0]!)) return collinearFailure(null, options);
-  return { ok: true, n, rxx, rxy, eigen };
+  if (!(eigen.values[p - 1]! > COLLINEARITY_TOLERANCE * eigen.values[0]!)) return { ok: false, index: null };
+  return { ok: true, eigen };
+}
+
+/**
+ * Johnson's raw weights ε_j = Σ_k λ_jk² β_k², with Λ = PΔ^½Pᵀ and β = Λ⁻¹ r_xy (Rxx = PΔPᵀ), from the drivers'
+ * correlation matrix, its eigen-decomposition and the drivers' correlations with the outcome: never negative, they
+ * sum to R². The one implementation behind johnsonRelativeWeights and drivers/importance.
+ */
+export function johnsonWeights(rxx: SquareMatrix, rxy: Float64Array, eigen: EigenDecomposition): Float64Array {
+  const p = rxx.size;
+  const pv = eigen.vectors.data;
+  const roots = eigen.values.map(Math.sqrt);
+  const lambda = squareMatrix(p);
+  const lambdaInverse = squareMatrix(p);
+  for (let i = 0; i < p; i++) {
+    for (let j = 0; j <= i; j++) {
+      let half = 0;
+      let inverseHalf = 0;
+      for (let m = 0; m < p; m++) {
+        const product = pv[i * p + m]! * pv[j * p + m]!;
+        const root = roots[m]!;
+        half += product * root;
+        inverseHalf += product / root;
+      }
+      lambda.data[i * p + j] = half;
+      lambda.data[j * p + i] = half;
+      lambdaInverse.data[i * p + j] = inverseHalf;
+      lambdaInverse.data[j * p + i] = inverseHalf;
+    }
+  }
+  const betaSquared = new Float64Array(p);
+  for (let k = 0; k < p; k++) {
+    let beta = 0;
+    for (let j = 0; j < p; j++) beta += lambdaInverse.data[k * p + j]! * rxy[j]!;
+    betaSquared[k] = beta * beta;
+  }
+  const weights = new Float64Array(p);
+  for (let j = 0; j < p; j++) {
+    let raw = 0;
+    for (let k = 0; k < p; k++) {
+      const loading = lambda.data[j * p + k]!;
+      raw += loading * loading * betaSquared[k]!;
+    }
+    weights[j] = raw;
+  }
+  return weights;
+}
+
+/**
+ * Shapley/LMG shares Σ over subsets S without j of |S|!(p−|S|−1)!/p! · (R²(S ∪ j) − R²(S)), from the R² of every
+ * subset of the p drivers by bitmask (allSubsetRSquared). The one implementation behind shapleyR2 and
+ * drivers/importance.
+ */
+export function shapleyShares(r2: Float64Array, p: number): Float64Array {
+  const factorial = [1];
+  for (let k = 1; k <= p; k++) factorial.push(factorial[k - 1]! * k);
+  const weightBySize = new Float64Array(p);
+  for (let s = 0; s < p; s++) weightBySize[s] = (factorial[s]! * factorial[p - s - 1]!) / factorial[p]!;
+
+  const size = new Uint8Array(r2.length);
+  const totals = new Float64Array(p);
+  for (let mask = 0; mask < r2.length; mask++) {
+    if (mask > 0) size[mask] = size[mask >> 1]! + (mask & 1);
+    const w = weightBySize[size[mask]!]!;
+    const base = r2[mask]!;
+    for (let j = 0; j < p; j++) {
+      const bit = 1 << j;
+      if ((mask & bit) === 0) totals[j]! += w * (r2[mask | bit]! - base);
+    }
+  }
+  return totals;
 }
 
 /** `index` is the first driver found to be a combination of those before it, or null when no single one is known. */

@@ -1,10 +1,11 @@
 // Reproduces every row and column of the R reference for the lagged correlation test, and the pairwise table.
 
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { readTable } from './csvForTests';
-import { differences, lagAnalysis, lagPairs, scanLags } from './lagScan';
-import { pearson } from './correlation';
+import { completeLagPairs, differences, lagAnalysis, lagPairs, scanLags, trendControlledSlope } from './lagScan';
+import { completePairs, pearson } from './correlation';
 
 const fixture = (name: string): string =>
   readFileSync(new URL(`../../../../shared/fixtures/${name}`, import.meta.url), 'utf8');
@@ -49,6 +50,27 @@ describe('lagPairs and differences', () => {
 
   it('returns no pairs when the lag is longer than the series', () => {
     expect(lagPairs([1, 2], [1, 2], 5).metric.length).toBe(0);
+  });
+
+  it('keeps only the complete pairs of a lag, with their KPI periods, in one pass', () => {
+    const series = completeLagPairs([1, NaN, 3, 4, 5], [10, 20, 30, NaN, 50], 1);
+    expect(Array.from(series.metric)).toEqual([1, 4]);
+    expect(Array.from(series.kpi)).toEqual([20, 50]);
+    expect(Array.from(series.period)).toEqual([1, 4]);
+  });
+
+  it('pairs completely exactly as completePairs after lagPairs, at any lag', () => {
+    const value = fc.oneof(fc.integer({ min: -50, max: 50 }), fc.constant(NaN));
+    fc.assert(
+      fc.property(fc.array(value, { maxLength: 25 }), fc.array(value, { maxLength: 25 }), fc.integer({ min: -8, max: 8 }), (xs, ys, lag) => {
+        const lagged = lagPairs(xs, ys, lag);
+        const pairs = completePairs(lagged.metric, lagged.kpi);
+        const fused = completeLagPairs(xs, ys, lag);
+        expect(Array.from(fused.metric)).toEqual(Array.from(pairs.x));
+        expect(Array.from(fused.kpi)).toEqual(Array.from(pairs.y));
+        expect(Array.from(fused.period)).toEqual(Array.from(pairs.index, (i) => lagged.period[i]));
+      }),
+    );
   });
 
   it('marks a change as missing when either period is missing', () => {
@@ -109,6 +131,17 @@ describe('reference_pairs.csv: pairwise Pearson in levels and changes', () => {
       expectP(changes.p, pairs.numbers('diff_p')[i] as number, 'diff p');
     },
   );
+});
+
+describe('trendControlledSlope', () => {
+  it("is lagAnalysis's trend-controlled fit, whether or not the incomplete periods were dropped first", () => {
+    const nps = kpis.numbers('nps');
+    for (let lag = 0; lag <= 6; lag++) {
+      const full = lagAnalysis(nps, revenue, lag).trendControlled;
+      expect(trendControlledSlope(lagPairs(nps, revenue, lag))).toEqual(full);
+      expect(trendControlledSlope(completeLagPairs(nps, revenue, lag))).toEqual(full);
+    }
+  });
 });
 
 describe('scanLags', () => {

@@ -36,6 +36,33 @@ export function lagPairs(x: ArrayLike<number>, y: ArrayLike<number>, k: number):
   return out;
 }
 
+/**
+ * The complete pairs at lag k: `completePairs` of `lagPairs(x, y, k)` in one pass, for scans that test many lags and
+ * only use the periods where both values are present.
+ */
+export function completeLagPairs(x: ArrayLike<number>, y: ArrayLike<number>, k: number): LaggedSeries {
+  if (!Number.isInteger(k)) throw new RangeError(`A lag must be a whole number of periods, got ${k}.`);
+  const first = Math.max(0, -k);
+  const end = Math.min(x.length, y.length - k);
+  let n = 0;
+  for (let t = first; t < end; t++) {
+    if (Number.isFinite(x[t] as number) && Number.isFinite(y[t + k] as number)) n++;
+  }
+  const metric = new Float64Array(n);
+  const kpi = new Float64Array(n);
+  const period = new Float64Array(n);
+  for (let t = first, i = 0; i < n; t++) {
+    const a = x[t] as number;
+    const b = y[t + k] as number;
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    metric[i] = a;
+    kpi[i] = b;
+    period[i] = t + k;
+    i++;
+  }
+  return { metric, kpi, period };
+}
+
 /** Period-over-period changes d[t] = x[t + 1] − x[t]; missing when either period is missing. */
 export function differences(x: ArrayLike<number>): Float64Array {
   const out = new Float64Array(Math.max(0, x.length - 1));
@@ -76,7 +103,11 @@ export interface LagAnalysis {
   differenced: PearsonResult;
 }
 
-function trendControlledSlope(series: LaggedSeries): TrendControlledResult {
+/**
+ * The trend-controlled effect alone, from one lag's paired series (lm(kpi ~ metric + t) on the complete rows): what
+ * the trend-controlled reading needs at each lag, without the other statistics of `lagAnalysis`.
+ */
+export function trendControlledSlope(series: LaggedSeries): TrendControlledResult {
   const fit = olsMulti(series.kpi, [series.metric, series.period]);
   if (!fit.ok) return fit;
   return {

@@ -2,6 +2,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { studentTQuantile } from './distributions';
 import { ols, olsMulti, t95 } from './regression';
 
 // R's datasets::cars: lm(dist ~ speed).
@@ -56,6 +57,16 @@ describe('ols', () => {
 
   it('uses the t quantile for the interval half-width', () => {
     expect(t95(48)).toBeCloseTo(2.010634757624232, 14);
+  });
+
+  it('gives exactly qt(0.975, df) whether the df was asked for before or not', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.integer({ min: 1, max: 5000 }), fc.double({ min: 0.5, max: 300, noNaN: true })), (df) => {
+        const first = t95(df);
+        expect(first).toBe(studentTQuantile(0.975, df));
+        expect(t95(df)).toBe(first);
+      }),
+    );
   });
 });
 

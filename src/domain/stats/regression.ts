@@ -1,6 +1,6 @@
 // Least-squares regression with standard errors and t intervals, reproducing R's lm / summary.lm / confint.
 
-import type { NotComputed } from './correlation';
+import type { NotComputed, Paired } from './correlation';
 import { completePairs } from './correlation';
 import { isConstant, mean } from './descriptive';
 import { studentTQuantile, twoSidedTPValue } from './distributions';
@@ -43,9 +43,22 @@ export interface MultipleRegression {
 
 export type MultipleRegressionResult = MultipleRegression | NotComputed;
 
-/** Half-width multiplier of a two-sided 95 % t interval (R's qt(0.975, df)). */
+/** Whole-number df up to this many have their t95 remembered: every regression of a scan shares a handful of them. */
+const T95_CACHED_DF = 4096;
+const t95ByDf = new Float64Array(T95_CACHED_DF).fill(Number.NaN);
+
+/**
+ * Half-width multiplier of a two-sided 95 % t interval (R's qt(0.975, df)). The quantile takes Newton steps on the
+ * incomplete beta function, the dearest step of a regression, and a lag scan asks for the same few df hundreds of
+ * times, so whole-number df are computed once; the value is the same either way.
+ */
 export function t95(df: number): number {
-  return studentTQuantile(0.975, df);
+  if (!Number.isInteger(df) || df < 1 || df >= T95_CACHED_DF) return studentTQuantile(0.975, df);
+  const cached = t95ByDf[df] as number;
+  if (!Number.isNaN(cached)) return cached;
+  const computed = studentTQuantile(0.975, df);
+  t95ByDf[df] = computed;
+  return computed;
 }
 
 /**
@@ -53,7 +66,11 @@ export function t95(df: number): number {
  * directly, so revenue in the millions against scores in the tens loses no digits.
  */
 export function ols(x: ArrayLike<number>, y: ArrayLike<number>): SimpleRegressionResult {
-  const pairs = completePairs(x, y);
+  return olsOfPairs(completePairs(x, y));
+}
+
+/** `ols` on pairs already complete (x the predictor, y the outcome). */
+export function olsOfPairs(pairs: Paired): SimpleRegressionResult {
   const n = pairs.x.length;
   if (n < 3) {
     return { ok: false, n, reason: `A regression needs at least 3 periods with both values; there ${n === 1 ? 'is' : 'are'} ${n}.` };
@@ -106,18 +123,24 @@ export function ols(x: ArrayLike<number>, y: ArrayLike<number>): SimpleRegressio
  */
 export function olsMulti(y: ArrayLike<number>, predictors: readonly ArrayLike<number>[]): MultipleRegressionResult {
   const k = predictors.length;
-  const rows: number[] = [];
-  for (let i = 0; i < y.length; i++) {
+  const keep = new Int32Array(y.length);
+  let n = 0;
+  rows: for (let i = 0; i < y.length; i++) {
     if (!Number.isFinite(y[i] as number)) continue;
-    if (predictors.every((column) => i < column.length && Number.isFinite(column[i] as number))) rows.push(i);
+    for (let j = 0; j < k; j++) {
+      const column = predictors[j] as ArrayLike<number>;
+      if (i >= column.length || !Number.isFinite(column[i] as number)) continue rows;
+    }
+    keep[n++] = i;
   }
-  const n = rows.length;
+  const rows = keep.subarray(0, n);
   const df = n - 1 - k;
   if (k === 0) return { ok: false, n, reason: 'No predictors were given.' };
   if (df < 1) {
     return { ok: false, n, reason: `${n} complete period${n === 1 ? '' : 's'} cannot support ${k + 1} coefficients and an error estimate; at least ${k + 2} are needed.` };
   }
-  const yc = Float64Array.from(rows, (i) => y[i] as number);
+  const yc = new Float64Array(n);
+  for (let i = 0; i < n; i++) yc[i] = y[rows[i] as number] as number;
   const my = mean(yc);
   for (let i = 0; i < n; i++) yc[i] = (yc[i] as number) - my;
   if (isConstant(yc)) return { ok: false, n, reason: 'The outcome does not vary, so there is nothing to explain.' };
@@ -126,9 +149,10 @@ export function olsMulti(y: ArrayLike<number>, predictors: readonly ArrayLike<nu
   const means = new Float64Array(k);
   const a = new Float64Array(n * k);
   const norms = new Float64Array(k);
+  const values = new Float64Array(n);
   for (let j = 0; j < k; j++) {
     const column = predictors[j] as ArrayLike<number>;
-    const values = Float64Array.from(rows, (i) => column[i] as number);
+    for (let i = 0; i < n; i++) values[i] = column[rows[i] as number] as number;
     if (isConstant(values)) return { ok: false, n, reason: `Predictor ${j + 1} does not vary, so its effect cannot be estimated.` };
     const m = mean(values);
     means[j] = m;
@@ -140,6 +164,8 @@ export function olsMulti(y: ArrayLike<number>, predictors: readonly ArrayLike<nu
     }
     norms[j] = Math.sqrt(norm);
   }
+  // The QR overwrites a; the residuals are taken from the centred data themselves.
+  const centred = a.slice();
 
   // Householder QR: A = QR; R overwrites the upper triangle, Qᵀy accumulates in qty.
   const qty = Float64Array.from(yc);
@@ -181,10 +207,7 @@ export function olsMulti(y: ArrayLike<number>, predictors: readonly ArrayLike<nu
   let rss = 0;
   for (let i = 0; i < n; i++) {
     let fitted = 0;
-    for (let j = 0; j < k; j++) {
-      const column = predictors[j] as ArrayLike<number>;
-      fitted += (coefficients[j] as number) * ((column[rows[i] as number] as number) - (means[j] as number));
-    }
+    for (let j = 0; j < k; j++) fitted += (coefficients[j] as number) * (centred[j * n + i] as number);
     const e = (yc[i] as number) - fitted;
     rss += e * e;
   }
