@@ -1,5 +1,5 @@
-// Build of the benchmark pages (bench/index.html: import; bench/analysis.html: analysis) with the app's worker setup,
-// into bench/tmp/dist; also the Vitest configuration for the bench's own tests (npx vitest run --config bench/vite.config.ts).
+// Build of the benchmark pages (bench/index.html: import; analysis.html: analysis; sensitivity.html: sensitivity)
+// with the app's worker setup, into bench/tmp/dist; also the Vitest configuration for the bench's own tests (npx vitest run --config bench/vite.config.ts).
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
@@ -19,7 +19,7 @@ export default defineConfig({
     sourcemap: false,
     reportCompressedSize: false,
     rolldownOptions: {
-      input: { index: `${root}index.html`, analysis: `${root}analysis.html` },
+      input: { index: `${root}index.html`, analysis: `${root}analysis.html`, sensitivity: `${root}sensitivity.html` },
     },
   },
   logLevel: 'warn',
