@@ -1,6 +1,6 @@
 // Hash-based routing, so the app works from any sub-path of a static host without server rewrites.
 
-export const PLAN_TABS = ['overview', 'goals', 'metrics', 'departments', 'matrix', 'scorecards', 'data', 'correlation'] as const;
+export const PLAN_TABS = ['overview', 'goals', 'metrics', 'departments', 'matrix', 'scorecards', 'data', 'correlation', 'targets', 'model'] as const;
 export type PlanTab = (typeof PLAN_TABS)[number];
 
 export type Route = { name: 'plans' } | { name: 'plan'; planId: string; tab: PlanTab };

@@ -11,6 +11,8 @@ export const TAB_LABELS = {
   scorecards: 'Scorecards',
   data: 'Data',
   correlation: 'Correlation test',
+  targets: 'Targets',
+  model: 'Model',
 } as const;
 
 export type TabId = keyof typeof TAB_LABELS;
@@ -25,6 +27,8 @@ export const TAB_HEADINGS: Record<TabId, string> = {
   scorecards: 'Department scorecards',
   data: 'Data',
   correlation: 'Correlation test',
+  targets: 'Targets',
+  model: 'Weighting and ROI model',
 };
 
 export const TAB_IDS = Object.keys(TAB_LABELS) as TabId[];
