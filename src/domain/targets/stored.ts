@@ -78,8 +78,9 @@ export interface KpiLink {
 /**
  * How a node's target is split among its children. Each allocates the change the children must deliver
  * together; they differ in who carries it (see docs/targets.md):
- * - 'response-weighted': every child moves by the same amount, so each carries the gain in proportion to its volume;
- * - 'equal-uplift': every child carries an equal share of the gain;
+ * - 'response-weighted': a child's move is in proportion to its responses, so the parts that carry the pooled
+ *   number carry more of the uplift;
+ * - 'equal-uplift': every child moves by the same amount (the same points);
  * - 'proportional': every child moves by the same relative amount (proportional to its baseline);
  * - 'gap-to-benchmark': every child moves in proportion to its own distance from the benchmark.
  */
