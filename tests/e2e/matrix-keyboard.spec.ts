@@ -12,7 +12,7 @@ test('goals × metrics and metrics × departments can be filled in with the keyb
   const stored = () => readStoredPlan(page, planId);
 
   // The last tab link comes right before the first grid in the tab order; the grid is one stop (roving tabindex).
-  await workspace.tabLink('correlation').focus();
+  await workspace.tabLink('model').focus();
   await page.keyboard.press('Tab');
   const origin = matrix.cell(matrix.goalGrid, 'Grow revenue', 'Revenue');
   await expect(origin).toBeFocused();
