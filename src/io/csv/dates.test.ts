@@ -92,6 +92,25 @@ describe('parseDate', () => {
     expect(parseDate('   ', 'dmy')).toBeNaN();
   });
 
+  it('reads a bare ten-character ISO day as the full reading does, impossible and malformed ones included', () => {
+    const shaped = fc.tuple(
+      fc.integer({ min: 0, max: 9999 }),
+      fc.integer({ min: 0, max: 99 }),
+      fc.integer({ min: 0, max: 99 }),
+    ).map(([y, m, d]) => `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`);
+    const unit = fc.constantFrom('0', '1', '2', '9', '-', 'T', ' ');
+    const scrambled = fc.string({ unit, minLength: 10, maxLength: 10 });
+    fc.assert(
+      fc.property(fc.oneof(shaped, scrambled), (text) => {
+        // A leading space takes the text past the ten-character shortcut, through the full reading.
+        expect(parseDate(text, 'iso')).toBe(parseDate(` ${text}`, 'iso'));
+      }),
+      { numRuns: 500 },
+    );
+    expect(parseDate('2024-02-29', 'iso')).toBe(utc(2024, 1, 29));
+    expect(parseDate('2023-02-29', 'iso')).toBeNaN();
+  });
+
   it('round-trips any calendar date and time written in each format', () => {
     const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
     const moment = fc

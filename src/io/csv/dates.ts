@@ -275,6 +275,10 @@ function readMonthName(text: string, start: number, end: number): number {
  * Surrounding whitespace is ignored; years have four digits.
  */
 export function parseDate(text: string, format: DateFormat): number {
+  if (format === 'iso' && text.length === 10) {
+    const day = readPlainIsoDay(text);
+    if (day === day) return day;
+  }
   let start = 0;
   let end = text.length;
   while (start < end && isSpace(text.charCodeAt(start))) start++;
@@ -296,6 +300,25 @@ export function parseDate(text: string, format: DateFormat): number {
     case 'month-name':
       return readMonthName(text, start, end);
   }
+}
+
+/** Digit at `at` of an ISO day, or -1000 so any sum that includes it is negative. */
+function digitAt(text: string, at: number): number {
+  const d = text.charCodeAt(at) - 48;
+  return d >= 0 && d <= 9 ? d : -1000;
+}
+
+/**
+ * "2024-01-31" exactly, the shape of nearly every cell of an ISO date column, read without the cursor machinery;
+ * NaN for anything else (then read in full), including impossible dates, which the full reading refuses too.
+ */
+function readPlainIsoDay(text: string): number {
+  if (text.charCodeAt(4) !== HYPHEN || text.charCodeAt(7) !== HYPHEN) return Number.NaN;
+  const year = digitAt(text, 0) * 1000 + digitAt(text, 1) * 100 + digitAt(text, 2) * 10 + digitAt(text, 3);
+  const month = digitAt(text, 5) * 10 + digitAt(text, 6);
+  const day = digitAt(text, 8) * 10 + digitAt(text, 9);
+  if (year < 0 || month < 0 || day < 0) return Number.NaN;
+  return dayMs(year, month, day);
 }
 
 /** The separator after the first number of a trimmed sample: tells 31.01.2024 from 31/01/2024. */

@@ -89,6 +89,21 @@ describe('parseNumber', () => {
     expect(parseNumber('123456789012345678901234567890', '.')).toBe(1.2345678901234568e29);
   });
 
+  it('reads the common shape as the full grammar does at its edges: 15 and 16 digits, signs, bare separators', () => {
+    expect(parseNumber('123456789012345', '.')).toBe(123456789012345);
+    expect(parseNumber('1234567890123456', '.')).toBe(1234567890123456);
+    expect(parseNumber('0.00000000000001', '.')).toBe(1e-14);
+    expect(parseNumber('-1234.56', '.')).toBe(-1234.56);
+    expect(parseNumber('-1234,56', ',')).toBe(-1234.56);
+    expect(parseNumber('-.5', '.')).toBe(-0.5);
+    expect(Object.is(parseNumber('-0', '.'), -0)).toBe(true);
+    expect(parseNumber('007', '.')).toBe(7);
+    for (const text of ['', '-', '.', '-.', '1.2.3', '1-2', '--1']) expect(parseNumber(text, '.')).toBeNaN();
+    // The other separator is a thousands group, not a decimal: "12.5" is malformed with a decimal comma.
+    expect(parseNumber('12.5', ',')).toBeNaN();
+    expect(parseNumber('12,5', '.')).toBeNaN();
+  });
+
   it('agrees with Number() on plain decimal strings of any length', () => {
     fc.assert(
       fc.property(

@@ -41,6 +41,52 @@ export function isBlank(text: string): boolean {
  * Anything else is NaN, so "12abc" is rejected rather than read as 12. Infinite results are NaN too.
  */
 export function parseNumber(text: string, decimal: DecimalSeparator): number {
+  const plain = parsePlainNumber(text, decimal === '.' ? DOT : COMMA);
+  return plain === plain ? plain : parseWrittenNumber(text, decimal);
+}
+
+/**
+ * The shape nearly every cell of a numeric export has, "-1234.56": an optional minus, digits and an optional
+ * fraction, at most 15 digits in all (so the mantissa is exact and the quotient correctly rounded). NaN for
+ * anything else, which parseWrittenNumber then reads in full. One pass, no trimming, no group bookkeeping.
+ */
+function parsePlainNumber(text: string, decimalCode: number): number {
+  const end = text.length;
+  let i = 0;
+  let negative = false;
+  if (end > 0 && text.charCodeAt(0) === MINUS) {
+    negative = true;
+    i = 1;
+  }
+  const integerStart = i;
+  let mantissa = 0;
+  while (i < end) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) break;
+    mantissa = mantissa * 10 + (c - 48);
+    i++;
+  }
+  const integerDigits = i - integerStart;
+  let fractionDigits = 0;
+  if (i < end) {
+    if (text.charCodeAt(i) !== decimalCode) return Number.NaN;
+    const fractionStart = ++i;
+    while (i < end) {
+      const c = text.charCodeAt(i);
+      if (c < 48 || c > 57) return Number.NaN;
+      mantissa = mantissa * 10 + (c - 48);
+      i++;
+    }
+    fractionDigits = i - fractionStart;
+  }
+  const digits = integerDigits + fractionDigits;
+  if (digits === 0 || digits > 15) return Number.NaN;
+  const value = fractionDigits === 0 ? mantissa : mantissa / (EXACT_POWERS_OF_TEN[fractionDigits] as number);
+  return negative ? -value : value;
+}
+
+/** The full grammar of parseNumber. */
+function parseWrittenNumber(text: string, decimal: DecimalSeparator): number {
   let start = 0;
   let end = text.length;
   while (start < end && isSpaceCode(text.charCodeAt(start))) start++;

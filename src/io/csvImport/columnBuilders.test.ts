@@ -62,6 +62,21 @@ describe('column builders', () => {
     );
   });
 
+  it('decodes every cell of a column with far more spellings than its table of frequent ones holds', () => {
+    const spelling = fc.integer({ min: 0, max: 199 }).map((n) => (n % 3 === 0 ? ` c${n}` : `c${n}`));
+    fc.assert(
+      fc.property(fc.array(spelling, { minLength: 50, maxLength: 400 }), (cells) => {
+        const builder = createColumnBuilder({ name: 'code', type: 'category' }, 1000, '.');
+        for (const text of cells) builder.push(text);
+        const codes = Array.from(builder.take() as Int32Array);
+        const dictionary = builder.meta().dictionary ?? [];
+        expect(codes.map((code) => dictionary[code])).toEqual(cells.map((text) => text.trim()));
+        expect(new Set(dictionary).size).toBe(dictionary.length);
+      }),
+      { numRuns: 50 },
+    );
+  });
+
   it('keeps category codes stable across chunks, trims labels and grows the dictionary in order of appearance', () => {
     const builder = createColumnBuilder({ name: 'region', type: 'category' }, 2, '.');
     builder.push('North');

@@ -3,6 +3,7 @@
 import { parseDate, type DateFormat } from '../csv/dates';
 import { isBlank, parseNumber, type DecimalSeparator } from '../csv/numbers';
 import type { ColumnData, ColumnMeta, ColumnType } from '../../storage/records';
+import { detach } from './detach';
 import type { ColumnSpec } from './types';
 
 export interface ColumnBuilder {
@@ -87,8 +88,18 @@ class DateBuilder extends FloatBuilder {
   }
 }
 
-/** Spellings a category builder compares a cell against before falling back to its Map. */
-const RECENT_TEXTS = 8;
+/** Slots of a category builder's table of frequent spellings; at most half of them are ever filled. */
+const SPELLING_SLOTS = 64;
+
+/**
+ * A cheap slot for a spelling from its length and end characters, which tell apart the few spellings of a typical
+ * category column ("North", "South", …; "Team A", "Team B", …) without reading the whole cell.
+ */
+function spellingSlot(text: string): number {
+  const length = text.length;
+  if (length === 0) return 0;
+  return (length * 31 + text.charCodeAt(0) * 7 + text.charCodeAt(length - 1)) & (SPELLING_SLOTS - 1);
+}
 
 class CategoryBuilder implements ColumnBuilder {
   readonly type = 'category';
@@ -99,9 +110,13 @@ class CategoryBuilder implements ColumnBuilder {
   private readonly codeOfLabel = new Map<string, number>();
   /** Cell text as written → code, so the common case is one lookup and no trimming. */
   private readonly codeOf = new Map<string, number>();
-  /** The first RECENT_TEXTS spellings seen and their codes, checked before the Map. */
-  private readonly recentTexts: string[] = [];
-  private readonly recentCodes: number[] = [];
+  /**
+   * The first spellings seen, by slot (open addressing): one comparison finds a cell's code, where the Map would
+   * first hash the freshly parsed text.
+   */
+  private readonly slotTexts: (string | undefined)[] = new Array<string | undefined>(SPELLING_SLOTS).fill(undefined);
+  private readonly slotCodes = new Int32Array(SPELLING_SLOTS);
+  private slotsFilled = 0;
 
   constructor(
     private readonly name: string,
@@ -111,33 +126,39 @@ class CategoryBuilder implements ColumnBuilder {
   }
 
   push(text: string): boolean {
-    // A category column usually repeats a handful of spellings: comparing against them is cheaper than hashing
-    // every freshly parsed cell for a Map lookup.
-    const recentTexts = this.recentTexts;
-    for (let i = 0; i < recentTexts.length; i++) {
-      if (recentTexts[i] === text) {
-        this.codes[this.length++] = this.recentCodes[i]!;
+    let slot = spellingSlot(text);
+    for (;;) {
+      const known = this.slotTexts[slot];
+      if (known === undefined) break;
+      if (known === text) {
+        this.codes[this.length++] = this.slotCodes[slot]!;
         return true;
       }
+      slot = (slot + 1) & (SPELLING_SLOTS - 1);
     }
-    let code = this.codeOf.get(text);
-    if (code === undefined) {
-      // Labels are compared trimmed, as the preview counted them: " North" and "North" are one category.
-      const label = text.trim();
-      code = isBlank(label) ? -1 : this.codeOfLabel.get(label);
-      if (code === undefined) {
-        code = this.dictionary.length;
-        this.dictionary.push(label);
-        this.codeOfLabel.set(label, code);
-      }
-      this.codeOf.set(text, code);
-    }
-    if (recentTexts.length < RECENT_TEXTS) {
-      recentTexts.push(text);
-      this.recentCodes.push(code);
+    const code = this.codeOf.get(text) ?? this.learn(text);
+    // `slot` is the free slot where the probe stopped; past half full the table would probe too long.
+    if (this.slotsFilled < SPELLING_SLOTS / 2) {
+      this.slotTexts[slot] = detach(text);
+      this.slotCodes[slot] = code;
+      this.slotsFilled++;
     }
     this.codes[this.length++] = code;
     return true;
+  }
+
+  /** The code of a spelling seen for the first time; kept spellings and labels are detached from the slice. */
+  private learn(text: string): number {
+    // Labels are compared trimmed, as the preview counted them: " North" and "North" are one category.
+    const label = detach(text.trim());
+    let code = isBlank(label) ? -1 : this.codeOfLabel.get(label);
+    if (code === undefined) {
+      code = this.dictionary.length;
+      this.dictionary.push(label);
+      this.codeOfLabel.set(label, code);
+    }
+    this.codeOf.set(detach(text), code);
+    return code;
   }
 
   take(): ColumnData {

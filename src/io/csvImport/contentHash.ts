@@ -1,15 +1,16 @@
-// A file's fingerprint for recognising a re-import: SHA-256 of each 4 MiB block, hashed together, computed natively
-// off the import's thread so hashing never slows the import down.
+// A file's fingerprint for recognising a re-import: SHA-256 of each 4 MiB block, hashed together. The block digests
+// are independent, so they can be computed on another thread while the import goes on (see offThreadDigest.ts).
 import { Sha256 } from '../sha256';
 
 /** Block size of the fingerprint. Do not change without a migration: stored datasets carry hashes made with it. */
 export const CONTENT_HASH_BLOCK = 4 * 1024 * 1024;
 export const CONTENT_HASH_PREFIX = 'sha256-4m:';
 
-type Digest = (block: Uint8Array) => Promise<Uint8Array>;
+/** SHA-256 of one block. It may take the block's buffer over (transfer it to another thread): callers hand it off. */
+export type Digest = (block: Uint8Array) => Promise<Uint8Array>;
 
-/** Web Crypto when the page is a secure context (it hashes on a browser thread pool); plain JS otherwise. */
-function defaultDigest(): Digest {
+/** Web Crypto when the page is a secure context, plain JS otherwise; Chromium's digest too runs inside the call. */
+export function defaultDigest(): Digest {
   const subtle = globalThis.crypto?.subtle;
   if (subtle) return async (block) => new Uint8Array(await subtle.digest('SHA-256', block as Uint8Array<ArrayBuffer>));
   return async (block) => hexToBytes(new Sha256().update(block).digestHex());
@@ -29,7 +30,7 @@ function toHex(bytes: Uint8Array): string {
 
 /**
  * Feeds bytes in any slicing; the fingerprint depends only on the file's bytes. Block digests start as soon as a
- * block is complete and are awaited only in `digestHex`, so they run while the import goes on parsing.
+ * block is complete and are awaited only in `digestHex`, so an off-thread digest works while the import parses.
  */
 export class ContentHasher {
   #pending: Promise<Uint8Array>[] = [];
@@ -41,11 +42,12 @@ export class ContentHasher {
     this.#digest = digest;
   }
 
+  /** Adds the next bytes of the file. The bytes are handed over: the digest may transfer their buffer away. */
   update(bytes: Uint8Array): this {
     let offset = 0;
     // A slice that is exactly one aligned block (the import's default) is hashed without copying.
     if (this.#filled === 0 && bytes.length === CONTENT_HASH_BLOCK) {
-      this.#pending.push(this.#digest(bytes));
+      this.#start(bytes);
       return this;
     }
     while (offset < bytes.length) {
@@ -59,8 +61,15 @@ export class ContentHasher {
   }
 
   #flushBlock(): void {
-    this.#pending.push(this.#digest(this.#block.slice(0, this.#filled)));
+    this.#start(this.#block.slice(0, this.#filled));
     this.#filled = 0;
+  }
+
+  #start(block: Uint8Array): void {
+    const digest = this.#digest(block);
+    // An import that stops early never awaits its digests: a failed one must not surface as unhandled.
+    digest.catch(() => undefined);
+    this.#pending.push(digest);
   }
 
   async digestHex(): Promise<string> {

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import Papa from 'papaparse';
 import { isBlank } from '../csv/numbers';
 import type { ColumnType } from '../../storage/records';
-import { importCsv } from './importCsv';
+import { importCsv, pieceEnd } from './importCsv';
 import { previewFile } from './preview';
 import {
   blobOf,
@@ -225,7 +225,7 @@ describe('files as they come', () => {
     expect((skipped.columns[0] as Float64Array)[0]).toBe(Date.UTC(2024, 0, 10, 10));
   });
 
-  it('gives the same columns whether the file is read in 7-byte slices or whole', async () => {
+  it('gives the same columns read in 7-byte slices, parsed 5 characters at a time, or whole', async () => {
     const rows = [['id', 'comment', 'score']];
     for (let i = 0; i < 40; i++) {
       const comments = ['naïve “quote” 😀', 'a,b', 'say ""hi""\r\nbye', '€ 10', ''];
@@ -234,6 +234,8 @@ describe('files as they come', () => {
     const text = csvText(rows);
     const overrides = { columns: { 0: { type: 'text' as const }, 1: { type: 'text' as const } } };
     const small = await previewAndImport(store, text, { sliceBytes: 7, chunkRows: 3, overrides });
+    const pieces = await previewAndImport(store, text, { pieceChars: 5, chunkRows: 4, overrides });
+    expect(pieces.columns).toEqual(small.columns);
     const whole = await previewAndImport(store, text, { overrides });
     expect(imported(small.result).dataset.rowCount).toBe(40);
     expect(small.columns).toEqual(whole.columns);
@@ -242,12 +244,16 @@ describe('files as they come', () => {
     expect(imported(small.result).dataset.contentHash).toBe(imported(whole.result).dataset.contentHash);
   });
 
-  it('splits records in a file that mixes CRLF and LF line breaks', async () => {
-    const { result, columns } = await previewAndImport(store, 'a,b\r\n1,x\r\n2,y\n3,z\r\n4,w', {
-      overrides: { columns: { 1: { type: 'text' } } },
-    });
-    expect(imported(result).dataset.rowCount).toBe(4);
-    expect(columns).toEqual([Float64Array.of(1, 2, 3, 4), ['x', 'y', 'z', 'w']]);
+  it('splits records in a file mixing CRLF and LF, also when a slice ends between \\r and \\n', async () => {
+    for (const [sliceBytes, pieceChars] of [[1, 1], [2, 3], [3, 1], [4, 2], [5, 4], [1000, 1000]] as const) {
+      const { result, columns } = await previewAndImport(store, 'a,b\r\n1,x\r\n2,y\n3,z\r\n4,w', {
+        sliceBytes,
+        pieceChars,
+        overrides: { columns: { 1: { type: 'text' } } },
+      });
+      expect(imported(result).dataset.rowCount).toBe(4);
+      expect(columns).toEqual([Float64Array.of(1, 2, 3, 4), ['x', 'y', 'z', 'w']]);
+    }
   });
 
   it("skips Excel's sep=; line and blank lines, and accepts trailing empty fields", async () => {
@@ -483,6 +489,22 @@ describe('progress and cancel', () => {
   });
 });
 
+describe('pieces', () => {
+  it('end just after the first line break at or beyond the piece size, or with the text', () => {
+    const text = 'ab\ncd\nefgh\n"q\nr"\n';
+    expect(pieceEnd(text, 0, 2, '\n')).toBe(3);
+    expect(pieceEnd(text, 0, 3, '\n')).toBe(3);
+    expect(pieceEnd(text, 0, 4, '\n')).toBe(6);
+    expect(pieceEnd(text, 6, 1, '\n')).toBe(11);
+    // A line break inside quotes ends a piece too: the splitter carries the unfinished record over.
+    expect(pieceEnd(text, 11, 1, '\n')).toBe(14);
+    expect(pieceEnd(text, 11, 100, '\n')).toBe(text.length);
+    expect(pieceEnd('no break here', 0, 3, '\n')).toBe(13);
+    expect(pieceEnd('a\rb\rc', 0, 2, '\r')).toBe(2);
+    expect(pieceEnd('a\rb\rc', 0, 3, '\r')).toBe(4);
+  });
+});
+
 describe('round trip', () => {
   type Cell = { text: string; value: number | string | null };
   const numberCell: fc.Arbitrary<Cell> = fc.oneof(
@@ -509,7 +531,7 @@ describe('round trip', () => {
     date: dateCell,
   };
 
-  it('gives back every value of a random table: numbers exactly, text with quotes, commas, line breaks', async () => {
+  it('gives back every value of a random table in any slicing: numbers exactly, text with quotes, line breaks', async () => {
     const tableArb = fc
       .record({
         types: fc.array(fc.constantFrom<ColumnType>('number', 'text', 'category', 'date'), {
@@ -518,19 +540,21 @@ describe('round trip', () => {
         }),
         rows: fc.integer({ min: 1, max: 25 }),
         sliceBytes: fc.integer({ min: 1, max: 64 }),
+        pieceChars: fc.integer({ min: 1, max: 48 }),
         chunkRows: fc.integer({ min: 1, max: 7 }),
       })
-      .chain(({ types, rows, sliceBytes, chunkRows }) =>
+      .chain(({ types, rows, sliceBytes, pieceChars, chunkRows }) =>
         fc.record({
           types: fc.constant(types),
           sliceBytes: fc.constant(sliceBytes),
+          pieceChars: fc.constant(pieceChars),
           chunkRows: fc.constant(chunkRows),
           table: fc.array(fc.tuple(...types.map((t) => cells[t])), { minLength: rows, maxLength: rows }),
         }),
       );
 
     await fc.assert(
-      fc.asyncProperty(tableArb, async ({ types, sliceBytes, chunkRows, table }) => {
+      fc.asyncProperty(tableArb, async ({ types, sliceBytes, pieceChars, chunkRows, table }) => {
         const header = types.map((t, k) => `${t}${k}`);
         const text = csvText([header, ...table.map((row) => row.map((cell) => cell.text))]);
         const columns = Object.fromEntries(
@@ -538,6 +562,7 @@ describe('round trip', () => {
         );
         const { result, columns: stored } = await previewAndImport(store, text, {
           sliceBytes,
+          pieceChars,
           chunkRows,
           overrides: { delimiter: ',', decimal: '.', headerRowCount: 1, columns },
         });

@@ -7,6 +7,7 @@ import type { StagedChunk } from '../../storage/datasetRepository';
 import { createColumnBuilder, type ColumnBuilder } from './columnBuilders';
 import { ContentHasher } from './contentHash';
 import { IssueLog, issue } from './issues';
+import { OffThreadDigest } from './offThreadDigest';
 import { RecordSplitter, type RecordBatch } from './recordSplitter';
 import { DEFAULT_SLICE_BYTES, readSlices } from './sliceReader';
 import type {
@@ -22,13 +23,33 @@ import type {
 export const DEFAULT_MAX_RECORD_CHARS = 10 * 1024 * 1024;
 export const DEFAULT_MAX_ISSUES = 100;
 /** Progress is reported about this often: a margin under the 250 ms the page is promised, for a slow record. */
-export const PROGRESS_INTERVAL_MS = 200;
+export const PROGRESS_INTERVAL_MS = 100;
 /** Staging writes allowed in flight at once. */
 const MAX_WRITES_IN_FLIGHT = 2;
+/** The longest byte-order mark (UTF-8's). */
+const BOM_MAX_BYTES = 3;
 /** Bytes checked for binary content before anything is parsed. */
 const BINARY_SNIFF_BYTES = 64 * 1024;
+/**
+ * Characters of decoded text parsed and converted at a time, about (see pieceEnd). A slice's records all stay
+ * alive until they are converted; parsed a piece at a time, they die young, which spares the garbage collector
+ * copying them, and the staging writes started in between get their turns sooner.
+ */
+const PARSE_PIECE_CHARS = 256 * 1024;
 /** Records converted between two looks at the clock (a clock read per record would cost more than the record). */
 const CLOCK_EVERY_RECORDS = 2048;
+
+/**
+ * Where the piece of `text` starting at `start` ends: just after the first line break at or beyond `chars`
+ * characters, or at the end of the text. A piece that ends with its last record hands the parser nothing to carry
+ * over, so the next piece is parsed as it is, a view of the decoded slice, rather than joined to a held-back
+ * remainder (a copy). A line break inside a quoted field is no record end; the splitter then carries it over.
+ */
+export function pieceEnd(text: string, start: number, chars: number, lineBreak: string): number {
+  if (text.length - start <= chars) return text.length;
+  const lineEnd = text.indexOf(lineBreak, start + chars - 1);
+  return lineEnd === -1 ? text.length : lineEnd + 1;
+}
 
 export interface ImportHooks {
   onProgress?: (progress: ImportProgress) => void;
@@ -37,14 +58,49 @@ export interface ImportHooks {
   now?: () => number;
 }
 
+/**
+ * Gives queued tasks (IndexedDB replies above all) a turn. A message to itself rather than setTimeout, which
+ * browsers clamp to 4 ms once timers nest.
+ */
+class TaskYield {
+  private readonly channel = new MessageChannel();
+  private resume: (() => void) | null = null;
+
+  constructor() {
+    this.channel.port1.onmessage = () => {
+      const resume = this.resume;
+      this.resume = null;
+      resume?.();
+    };
+  }
+
+  next(): Promise<void> {
+    return new Promise((resolve) => {
+      this.resume = resolve;
+      this.channel.port2.postMessage(null);
+    });
+  }
+
+  close(): void {
+    this.channel.port1.close();
+    this.channel.port2.close();
+  }
+}
+
+/** Stands in before the import has started: nothing to close. */
+const NO_YIELD: Pick<TaskYield, 'next' | 'close'> = { next: () => Promise.resolve(), close: () => undefined };
+
 class FatalIssue extends Error {
   constructor(readonly issue: ImportIssue) {
     super(issue.kind);
   }
 }
 
-/** The engine's options: the chunk size is the store's to choose (DEFAULT_CHUNK_ROWS), so the caller passes it. */
-export type EngineOptions = ImportOptions & { chunkRows: number };
+/**
+ * The engine's options: the chunk size is the store's to choose (DEFAULT_CHUNK_ROWS), so the caller passes it.
+ * `pieceChars` (PARSE_PIECE_CHARS unless given) is for tests, to put piece boundaries anywhere in small files.
+ */
+export type EngineOptions = ImportOptions & { chunkRows: number; pieceChars?: number };
 
 /**
  * Imports a CSV file into the sink with the format chosen in the preview. Never throws because of the file's
@@ -66,6 +122,8 @@ export async function importCsv(
     await sink.discard();
     if (error instanceof FatalIssue) return run.invalid(error.issue);
     throw error;
+  } finally {
+    run.close();
   }
 }
 
@@ -96,7 +154,13 @@ class ImportRun {
   private readyChunks: StagedChunk[] = [];
   /** Staging writes not yet finished, oldest first. */
   private inFlight: Promise<void>[] = [];
+  /** Staging writes not yet finished (inFlight may still hold finished ones). */
+  private unfinishedWrites = 0;
   private writeError: unknown = null;
+
+  /** Hashes the file's blocks on a helper thread while this one parses. */
+  private digest: OffThreadDigest | null = null;
+  private pause: Pick<TaskYield, 'next' | 'close'> = NO_YIELD;
 
   private bytesRead = 0;
   private startedAt = 0;
@@ -111,6 +175,8 @@ class ImportRun {
     this.format = options.format;
     this.chunkRows = options.chunkRows;
     if (!Number.isInteger(this.chunkRows) || this.chunkRows < 1) throw new RangeError('chunkRows must be positive.');
+    const pieceChars = options.pieceChars ?? PARSE_PIECE_CHARS;
+    if (!Number.isInteger(pieceChars) || pieceChars < 1) throw new RangeError('pieceChars must be positive.');
     this.maxRecordChars = options.maxRecordChars ?? DEFAULT_MAX_RECORD_CHARS;
     this.columnCount = this.format.columns.length;
     this.builders = this.format.columns.map((spec) => createColumnBuilder(spec, this.chunkRows, this.format.decimal));
@@ -127,9 +193,12 @@ class ImportRun {
     const file = this.file;
     if (file.size === 0) throw new FatalIssue(issue('empty-file', 0, null, '0 bytes', 'a header row and data rows'));
 
-    const hasher = new ContentHasher();
+    this.digest = new OffThreadDigest();
+    this.pause = new TaskYield();
+    const hasher = new ContentHasher(this.digest.digest);
     const splitter = new RecordSplitter(this.format.delimiter, this.format.recordSeparator);
     const decoder = new TextDecoder(this.format.encoding, { fatal: false, ignoreBOM: true });
+    const pieceChars = this.options.pieceChars ?? PARSE_PIECE_CHARS;
     let first = true;
     // The page hears at once that the import has started, not only after the first slice is parsed.
     this.reportProgress(true);
@@ -139,21 +208,38 @@ class ImportRun {
       if (first) {
         first = false;
         this.refuseBinary(bytes.subarray(0, BINARY_SNIFF_BYTES));
-        // Any byte-order mark is skipped, also one that disagrees with an encoding chosen by the user.
-        text = bytes.subarray(detectEncoding(bytes).bomLength);
+        // Any byte-order mark is skipped, also one that disagrees with an encoding chosen by the user. Only the
+        // first bytes hold one: detecting on the whole slice would validate megabytes of UTF-8 for nothing.
+        text = bytes.subarray(detectEncoding(bytes.subarray(0, BOM_MAX_BYTES)).bomLength);
       }
-      hasher.update(bytes);
       this.bytesRead += bytes.length;
-      this.consume(splitter.push(decoder.decode(text, { stream: true })));
-      this.guardRecordSize(splitter);
+      const decoded = decoder.decode(text, { stream: true });
+      // Only once decoded: the hasher may move the bytes to its thread.
+      hasher.update(bytes);
+      for (let at = 0; at < decoded.length; ) {
+        const end = pieceEnd(decoded, at, pieceChars, this.format.recordSeparator);
+        this.consume(splitter.push(at === 0 && end === decoded.length ? decoded : decoded.substring(at, end)));
+        at = end;
+        this.guardRecordSize(splitter);
+        if (this.readyChunks.length > 0) await this.flushReadyChunks();
+        // A staging write advances only when this thread takes in its IndexedDB replies: let them in between
+        // pieces, or each of a write's round trips waits for the whole slice to be parsed.
+        if (this.unfinishedWrites > 0) await this.pause.next();
+        if (this.hooks.signal?.aborted) return this.cancel();
+        this.reportProgress(false);
+      }
       this.reportProgress(true);
-      await this.flushReadyChunks();
-      this.reportProgress(false);
-      if (this.hooks.signal?.aborted) return this.cancel();
     }
     this.consume(splitter.push(decoder.decode()));
     this.consume(splitter.finish());
+    this.digest.finish();
     return this.complete(await hasher.digestHex());
+  }
+
+  /** Stops the hashing thread and the yield channel, whichever way the import ended. */
+  close(): void {
+    this.digest?.close();
+    this.pause.close();
   }
 
   private refuseBinary(head: Uint8Array): void {
@@ -297,10 +383,16 @@ class ImportRun {
     this.throwWriteError();
     const chunks = this.readyChunks;
     this.readyChunks = [];
+    this.unfinishedWrites++;
     this.inFlight.push(
-      this.sink.stage(chunks).catch((error: unknown) => {
-        this.writeError = error;
-      }),
+      this.sink
+        .stage(chunks)
+        .catch((error: unknown) => {
+          this.writeError = error;
+        })
+        .finally(() => {
+          this.unfinishedWrites--;
+        }),
     );
   }
 

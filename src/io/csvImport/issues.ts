@@ -1,13 +1,17 @@
 // Builds the precise problem reports of an import and words them for people.
+import { detach } from './detach';
 import type { ImportIssue, ImportIssueKind } from './types';
 
 /** Longest excerpt of the file quoted in an issue: enough to recognise the cell, never a whole 50 MB field. */
 export const EXCERPT_CHARS = 60;
 
-/** The start of `text`, with an ellipsis when cut, and line breaks shown so the excerpt stays on one line. */
+/**
+ * The start of `text`, with an ellipsis when cut, and line breaks shown so the excerpt stays on one line. Detached
+ * from the file's text: a kept issue must not keep a decoded slice alive.
+ */
 export function excerpt(text: string): string {
   const cut = text.length > EXCERPT_CHARS ? `${text.slice(0, EXCERPT_CHARS)}…` : text;
-  return cut.replace(/\r\n|\r|\n/g, '↵');
+  return detach(cut.replace(/\r\n|\r|\n/g, '↵'));
 }
 
 export function issue(

@@ -5,9 +5,9 @@ import { commitStagedDataset, discardStaged, readColumn, stageChunks } from '../
 import { createPlan } from '../../storage/planRepository';
 import { samplePlan, uniqueDbName } from '../../storage/fixtures/testing';
 import type { ColumnData } from '../../storage/records';
-import { importCsv, type ImportHooks } from './importCsv';
+import { importCsv, type EngineOptions, type ImportHooks } from './importCsv';
 import { previewFile } from './preview';
-import type { ImportOptions, ImportResult, ImportSink, PreviewOverrides, PreviewResult } from './types';
+import type { ImportResult, ImportSink, PreviewOverrides, PreviewResult } from './types';
 
 export interface TestStore {
   db: CxDatabase;
@@ -39,7 +39,7 @@ export function blobOf(content: string | Uint8Array): Blob {
   return new Blob([typeof content === 'string' ? new TextEncoder().encode(content) : new Uint8Array(content)]);
 }
 
-export interface ImportRunOptions extends Partial<Omit<ImportOptions, 'format' | 'dataset'>> {
+export interface ImportRunOptions extends Partial<Omit<EngineOptions, 'format' | 'dataset'>> {
   overrides?: PreviewOverrides;
   hooks?: ImportHooks;
   /** Replaces parts of the previewed format before importing. */
