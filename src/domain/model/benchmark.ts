@@ -6,6 +6,7 @@ import type { Metric, Plan, ScorecardEntry } from '../plan/types';
 import type { CompiledPlanModel } from './compile';
 import { compileModel } from './compile';
 import { DEFAULT_BUSINESS_FIGURES } from './defaults';
+import { OWNER_FULL_EFFORT_CHANGE } from './libraryDefaults';
 import type { SensitivityModel } from './sensitivityModel';
 import { MonteCarloRunner } from './monteCarlo';
 import { baseInputs } from './sensitivityModel';
@@ -26,20 +27,6 @@ const KEYS = [
   'repeat_contact_rate',
   'sla_compliance',
 ];
-const FULL_EFFORT: Record<string, number> = {
-  revenue: 250_000,
-  nps: 5,
-  csat: 4,
-  ces: -0.3,
-  fcr: 5,
-  aht: -30,
-  churn_rate: -0.05,
-  conversion_rate: 0.5,
-  aov: 4,
-  clv: 30,
-  repeat_contact_rate: -2,
-  sla_compliance: 5,
-};
 const LINKS: [string, string, number][] = [
   ['aht', 'csat', 0.04],
   ['aht', 'fcr', 0.05],
@@ -102,7 +89,7 @@ export function benchmarkPlanAndModel(): { plan: Plan; model: PlanModel } {
   const uncertain = new Set(UNCERTAIN_REACH.map(([d, m]) => `${d} ${m}`));
   const reach: Reach[] = departments.flatMap((dept, d) =>
     metrics.map((metric, m) => {
-      const base = (FULL_EFFORT[metric.key] ?? 1) * (d === m % 6 ? 1 : 0.5);
+      const base = (OWNER_FULL_EFFORT_CHANGE[metric.key] ?? 1) * (d === m % 6 ? 1 : 0.5);
       return { departmentId: dept.id, metricId: metric.id, fullEffortChange: uncertain.has(`${d} ${m}`) ? ranged(base) : fixed(base) };
     }),
   );
