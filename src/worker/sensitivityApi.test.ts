@@ -123,12 +123,26 @@ describe('sensitivity worker API', () => {
     });
   });
 
+  it('compiles again when the model changes, and reuses the compiled model while it does not', () => {
+    const api = createSensitivityApi();
+    const longer = model();
+    longer.settings.horizonMonths += 12;
+    const result = (job: SensitivityJob): unknown => {
+      const shape = api.prepare('job', job);
+      return api.summarize('job', [api.runRange('job', 0, shape.total).values]);
+    };
+    const first = result(jobs.monteCarlo);
+    expect(result({ ...jobs.monteCarlo, model: longer })).not.toEqual(first);
+    expect(result(jobs.monteCarlo)).toEqual(first);
+    expect(result(structuredClone(jobs.monteCarlo))).toEqual(first);
+  });
+
   it('reports the units, runs per unit and values per unit of a job', () => {
     const api = createSensitivityApi();
     const outputs = compileModel(plan, model()).outputs.length;
     const uncertain = compileModel(plan, model()).inputs.filter((i) => i.distribution !== null).length;
     expect(api.prepare('mc', jobs.monteCarlo)).toEqual({ total: 900, runsPerUnit: 2, valuesPerUnit: 2 * outputs });
-    expect(api.prepare('sobol', jobs.sobol)).toEqual({ total: 300, runsPerUnit: uncertain + 2, valuesPerUnit: (uncertain + 2) * outputs });
+    expect(api.prepare('sobol', jobs.sobol)).toEqual({ total: 300, runsPerUnit: uncertain + 2, valuesPerUnit: uncertain + 2 });
     expect(api.prepare('morris', jobs.morris)).toEqual({ total: 40, runsPerUnit: uncertain + 1, valuesPerUnit: (uncertain + 1) * outputs });
   });
 

@@ -195,7 +195,10 @@ export function createSensitivityClient(options: SensitivityPoolOptions = {}): S
     const work = async (member: PoolWorker, pace: { units: number }): Promise<void> => {
       while (!stopped() && next < total) {
         const start = next;
-        const end = Math.min(total, start + pace.units);
+        // Guided scheduling: no chunk takes more than a share of what is left, so the workers finish together
+        // instead of one running a last full-size chunk while the others wait.
+        const share = Math.ceil((total - start) / (2 * members.length));
+        const end = Math.min(total, start + Math.min(pace.units, share));
         next = end;
         const { values, ms } = await member.remote.runRange(jobId, start, end);
         if (stopped()) return;

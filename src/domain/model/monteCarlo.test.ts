@@ -97,4 +97,15 @@ describe('probabilityBeats', () => {
     expect(p.probability).toBeGreaterThan(0.9);
     expect(p.standardError).toBeLessThan(0.01);
   });
+
+  it('reads the ranges of a run in place: summary and comparison equal those of the joined values', () => {
+    const compiled = compileModel(tinyPlan(), tinyModel());
+    const cautious = { id: 'c', name: 'Cautious', description: '', overrides: [{ inputKey: 'effect:i-coach:m-aht', value: -5 }] };
+    const variants = [scenarioVariant(compiled, null), scenarioVariant(compiled, cautious)];
+    const runner = new MonteCarloRunner(compiled, { seed: 8, draws: 20_000, variants });
+    const parts = [runner.runRange(0, 7), runner.runRange(7, 12_000), runner.runRange(12_000, 20_000)];
+    const whole = runner.runRange(0, 20_000);
+    expect(summarizeMonteCarlo(runner, compiled, parts)).toEqual(summarizeMonteCarlo(runner, compiled, whole));
+    expect(probabilityBeats(runner, compiled, parts, 0, 1, INITIATIVES_NPV)).toEqual(probabilityBeats(runner, compiled, whole, 0, 1, INITIATIVES_NPV));
+  });
 });

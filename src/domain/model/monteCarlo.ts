@@ -115,19 +115,34 @@ export interface MonteCarloSummary {
   variants: { name: string; outputs: OutputDistribution[] }[];
 }
 
+/** A run's values: one array, or the arrays of its ranges in unit order (read in place, without joining them). */
+export type MonteCarloValues = Float64Array | readonly Float64Array[];
+
+const pieces = (values: MonteCarloValues): readonly Float64Array[] => (values instanceof Float64Array ? [values] : values);
+
 /** Mean, SD, min, P10, P50, P90 and max of every output of every variant. */
-export function summarizeMonteCarlo(runner: MonteCarloRunner, model: SensitivityModel, values: Float64Array): MonteCarloSummary {
+export function summarizeMonteCarlo(runner: MonteCarloRunner, model: SensitivityModel, values: MonteCarloValues): MonteCarloSummary {
   const V = runner.variantNames.length;
   const K = model.outputs.length;
-  const draws = values.length / (V * K);
-  const column = new Float64Array(draws);
+  const C = V * K;
+  const parts = pieces(values);
+  const draws = parts.reduce((sum, part) => sum + part.length, 0) / C;
+  // All columns in one sequential pass over the draws, into one allocation: reading one column at a time would
+  // touch every cache line of the values once per column.
+  const all = new Float64Array(C * draws);
+  let j = 0;
+  for (const part of parts) {
+    for (let at = 0; at < part.length; j++) {
+      for (let c = 0; c < C; c++) all[c * draws + j] = part[at++] as number;
+    }
+  }
   return {
     draws,
     variants: runner.variantNames.map((name, v) => ({
       name,
       outputs: model.outputs.map((output, k) => {
-        for (let j = 0; j < draws; j++) column[j] = values[(j * V + v) * K + k] as number;
-        return { key: output.key, label: output.label, ...summarizeColumn(column) };
+        const c = v * K + k;
+        return { key: output.key, label: output.label, ...summarizeColumn(all.subarray(c * draws, (c + 1) * draws)) };
       }),
     })),
   };
@@ -144,7 +159,7 @@ export interface BeatsResult {
 export function probabilityBeats(
   runner: MonteCarloRunner,
   model: SensitivityModel,
-  values: Float64Array,
+  values: MonteCarloValues,
   a: number,
   b: number,
   outputKey: string,
@@ -153,12 +168,16 @@ export function probabilityBeats(
   if (!(a >= 0 && a < V && b >= 0 && b < V)) throw new RangeError(`Variants ${a} and ${b} are not both among 0..${V - 1}.`);
   const K = model.outputs.length;
   const k = outputIndex(model, outputKey);
-  const draws = values.length / (V * K);
+  let draws = 0;
   let wins = 0;
-  for (let j = 0; j < draws; j++) {
-    const x = values[(j * V + a) * K + k] as number;
-    const y = values[(j * V + b) * K + k] as number;
-    wins += x > y ? 1 : x === y ? 0.5 : 0;
+  for (const part of pieces(values)) {
+    const count = part.length / (V * K);
+    draws += count;
+    for (let j = 0; j < count; j++) {
+      const x = part[(j * V + a) * K + k] as number;
+      const y = part[(j * V + b) * K + k] as number;
+      wins += x > y ? 1 : x === y ? 0.5 : 0;
+    }
   }
   const probability = wins / draws;
   return { probability, standardError: Math.sqrt((probability * (1 - probability)) / draws) };

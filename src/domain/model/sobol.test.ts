@@ -86,6 +86,32 @@ describe('SobolRunner', () => {
     );
   });
 
+  it('keeps only the named outputs, with the same indices as a design that kept them all', () => {
+    const compiled = compileModel(tinyPlan(), tinyModel());
+    const key = compiled.outputs[compiled.outputs.length - 1]?.key as string;
+    const all = new SobolRunner(compiled, { seed: 4, n: 200 });
+    const one = new SobolRunner(compiled, { seed: 4, n: 200, outputKeys: [key] });
+    expect(one.valuesPerUnit * compiled.outputs.length).toBe(all.valuesPerUnit);
+    expect(sobolIndices(one, compiled, one.runRange(0, 200), { outputKey: key })).toEqual(
+      sobolIndices(all, compiled, all.runRange(0, 200), { outputKey: key }),
+    );
+    expect(() => sobolIndices(one, compiled, one.runRange(0, 200), { outputKey: compiled.outputs[0]?.key as string })).toThrow(
+      /did not keep/,
+    );
+  });
+
+  it('bootstraps blocks of rows: a design of 100,000 rows still has intervals around its estimates', () => {
+    const model = ishigamiModel();
+    const runner = new SobolRunner(model, { seed: 11, n: 100_000 });
+    const result = sobolIndices(runner, model, runner.runRange(0, runner.total), { outputKey: 'y', bootstrap: 100 });
+    result.inputs.forEach((input, i) => {
+      expect(input.first.low).toBeLessThanOrEqual(input.first.raw);
+      expect(input.first.high).toBeGreaterThanOrEqual(input.first.raw);
+      expect(input.total.high - input.total.low).toBeGreaterThan(0);
+      expect(input.total.raw).toBeCloseTo(ISHIGAMI_INDICES.total[i] as number, 1);
+    });
+  });
+
   it('reports all indices as 0 for an output that does not vary', () => {
     const model = linearModel([0], [{ key: 'a', label: 'a', base: 0, distribution: { kind: 'uniform', low: 0, high: 1 } }]);
     const runner = new SobolRunner(model, { seed: 1, n: 100 });
