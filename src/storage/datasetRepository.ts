@@ -2,7 +2,8 @@
 import Dexie from 'dexie';
 import { DEFAULT_CHUNK_ROWS, type CxDatabase } from './db';
 import { PlanNotFoundError } from './errors';
-import type { ChunkRecord, ColumnData, ColumnMeta, ColumnType, DatasetRecord } from './records';
+import { isPackedText, packText, unpackText, type PackedText } from './packedText';
+import type { ChunkRecord, ChunkValues, ColumnData, ColumnMeta, ColumnType, DatasetRecord, StoredColumnData } from './records';
 
 /** What the importer supplies; the repository assigns the id, row count and import time. */
 export interface NewDataset {
@@ -38,7 +39,7 @@ function datasetRecord(
   };
 }
 
-function fitsType(type: ColumnType, data: ColumnData): boolean {
+function fitsType(type: ColumnType, data: ColumnData | PackedText): boolean {
   switch (type) {
     case 'number':
     case 'date':
@@ -46,8 +47,18 @@ function fitsType(type: ColumnType, data: ColumnData): boolean {
     case 'category':
       return data instanceof Int32Array;
     case 'text':
-      return Array.isArray(data);
+      return Array.isArray(data) || isPackedText(data);
   }
+}
+
+/** A chunk's values as stored: text packed, the typed arrays as they are. */
+function stored(data: ColumnData | PackedText): StoredColumnData {
+  return Array.isArray(data) ? packText(data) : data;
+}
+
+/** A stored chunk's values as ColumnData. */
+function values(data: StoredColumnData): ColumnData {
+  return isPackedText(data) ? unpackText(data) : data;
 }
 
 /**
@@ -77,7 +88,7 @@ export async function saveDataset(db: CxDatabase, meta: NewDataset, columns: Col
   columns.forEach((data, column) => {
     for (let start = 0, index = 0; start < rowCount; start += chunkRows, index++) {
       // slice copies: a subarray view would make IndexedDB clone the whole underlying buffer into every chunk.
-      chunks.push({ datasetId: record.id, column, index, data: data.slice(start, start + chunkRows) });
+      chunks.push({ datasetId: record.id, column, index, data: stored(data.slice(start, start + chunkRows)) });
     }
   });
 
@@ -118,12 +129,13 @@ export async function readColumn(
 }
 
 function join(type: ColumnType, chunks: ChunkRecord[], rowCount: number): ColumnData {
-  if (type === 'text') return chunks.flatMap((c) => c.data as (string | null)[]);
+  if (type === 'text') return chunks.flatMap((c) => values(c.data) as (string | null)[]);
   const out = type === 'category' ? new Int32Array(rowCount) : new Float64Array(rowCount);
   let offset = 0;
   for (const { data } of chunks) {
-    out.set(data as ArrayLike<number>, offset);
-    offset += data.length;
+    const numbers = data as Float64Array | Int32Array;
+    out.set(numbers, offset);
+    offset += numbers.length;
   }
   return out;
 }
@@ -154,11 +166,14 @@ export async function findByContentHash(
 // staged data stays invisible until commitStagedDataset writes the record (and the last chunks) in one transaction.
 // Cancel or failure discards the staging; sweepOrphanChunks removes what a crash left behind.
 
-/** A chunk of an import in progress; the repository adds the staging id as its datasetId. */
+/**
+ * A chunk of an import in progress; the repository adds the staging id as its datasetId. Text may come packed
+ * already (an import packs it to hand it to its writer thread in one piece).
+ */
 export interface StagedChunk {
   column: number;
   index: number;
-  data: ColumnData;
+  data: ColumnData | PackedText;
 }
 
 /** What commitStagedDataset needs beyond NewDataset: the import counted the rows and chose the chunk size. */
@@ -181,7 +196,7 @@ function stagingMarkKey(stagingId: string): string {
 }
 
 function chunkRecords(datasetId: string, chunks: StagedChunk[]): ChunkRecord[] {
-  return chunks.map((c) => ({ datasetId, column: c.column, index: c.index, data: c.data }));
+  return chunks.map((c) => ({ datasetId, column: c.column, index: c.index, data: stored(c.data) }));
 }
 
 /**
@@ -296,9 +311,10 @@ export async function readChunks(
   column: number,
   firstIndex: number,
   lastIndex: number,
-): Promise<ChunkRecord[]> {
-  return db.chunks
+): Promise<ChunkValues[]> {
+  const chunks = await db.chunks
     .where('[datasetId+column+index]')
     .between([datasetId, column, firstIndex], [datasetId, column, lastIndex], true, true)
     .toArray();
+  return chunks.map((chunk) => ({ ...chunk, data: values(chunk.data) }));
 }

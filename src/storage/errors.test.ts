@@ -127,11 +127,11 @@ describe('a full disk during a write', () => {
 });
 
 describe('openDatabase', () => {
-  it('opens a new database at on-disk version 10 (Dexie version 1 × 10)', async () => {
+  it('opens a new database at on-disk version 20 (Dexie version 2 × 10)', async () => {
     const name = dbName();
     const result = await openDatabase(name);
     if (!result.ok) throw new Error(result.message);
-    expect(result.db.backendDB().version).toBe(10);
+    expect(result.db.backendDB().version).toBe(20);
     const tables = result.db.tables.map((t) => t.name).sort();
     expect(tables).toEqual(['chunks', 'datasets', 'planVersions', 'plans', 'settings']);
     result.db.close();
@@ -139,7 +139,7 @@ describe('openDatabase', () => {
 
   it('refuses a database a newer app has upgraded, and leaves it untouched', async () => {
     const name = dbName();
-    await createRawDatabase(name, 20, ['plans', 'planVersions', 'datasets', 'chunks', 'settings', 'snapshots']);
+    await createRawDatabase(name, 30, ['plans', 'planVersions', 'datasets', 'chunks', 'settings', 'snapshots']);
     const before = await readSchema(name);
 
     const result = await openDatabase(name);
@@ -151,11 +151,11 @@ describe('openDatabase', () => {
   it('does not patch a newer database that dropped a table this app declares', async () => {
     const name = dbName();
     vi.spyOn(console, 'warn').mockImplementation(() => undefined);
-    await createRawDatabase(name, 30, ['plans']);
+    await createRawDatabase(name, 40, ['plans']);
 
     expect(await openDatabase(name)).toMatchObject({ ok: false, reason: 'database-newer' });
     expect(await readSchema(name)).toEqual({
-      version: 30,
+      version: 40,
       stores: { plans: { keyPath: null, autoIncrement: false, indexes: [] } },
     });
   });
@@ -181,7 +181,7 @@ describe('onOutdated', () => {
     const callback = vi.fn();
     onOutdated(db, callback);
 
-    await createRawDatabase(name, 20, []);
+    await createRawDatabase(name, 30, []);
 
     expect(callback).toHaveBeenCalledTimes(1);
     expect(db.isOpen()).toBe(false);
@@ -198,7 +198,7 @@ describe('onOutdated', () => {
     const unsubscribe = onOutdated(result.db, callback);
     unsubscribe();
 
-    await createRawDatabase(name, 20, []);
+    await createRawDatabase(name, 30, []);
 
     expect(callback).not.toHaveBeenCalled();
     result.db.close();

@@ -2,6 +2,7 @@
 export { CxDatabase, DATABASE_VERSION, DEFAULT_CHUNK_ROWS, DEFAULT_DB_NAME } from './db';
 export type {
   ChunkRecord,
+  ChunkValues,
   ColumnData,
   ColumnMeta,
   ColumnType,
@@ -10,7 +11,9 @@ export type {
   DatasetRoles,
   PlanRecord,
   PlanVersionRecord,
+  StoredColumnData,
 } from './records';
+export { isPackedText, packText, unpackText, type PackedText } from './packedText';
 export {
   NewerFormatError,
   PlanNotFoundError,

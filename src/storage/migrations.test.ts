@@ -17,9 +17,14 @@ import {
 } from './fixtures/loadFixtureDatabase';
 import { uniqueDbName } from './fixtures/testing';
 import dbV1Json from './fixtures/db-v1.json';
+import dbV2Json from './fixtures/db-v2.json';
+import { packText } from './packedText';
 import { PLAN_FORMAT_VERSION } from '../schema/versions';
 
-const FIXTURES: DatabaseDump[] = [parseDump(dbV1Json)];
+const FIXTURES: DatabaseDump[] = [parseDump(dbV1Json), parseDump(dbV2Json)];
+
+/** The text column of both fixtures' dataset, as the app reads it. */
+const FIXTURE_TEXT = ['Quick answer', 'Held for "ages", then cut off', null, '=SUM(A1:A3)', '👍 friendly'];
 
 /** A stored row as the app reads it: a format-1 plan gains the defaults migration 1-to-2 adds. */
 function upgradedPlanFormat(row: unknown): unknown {
@@ -122,13 +127,7 @@ describe('a version 1 database', () => {
     );
     expect(await readColumn(db, 'ds-kpis', 1)).toEqual(Float64Array.of(31, NaN, 35.5, -2, 40));
     expect(await readColumn(db, 'ds-kpis', 2)).toEqual(Int32Array.of(0, 1, -1, 0, 1));
-    expect(await readColumn(db, 'ds-kpis', 3)).toEqual([
-      'Quick answer',
-      'Held for "ages", then cut off',
-      null,
-      '=SUM(A1:A3)',
-      '👍 friendly',
-    ]);
+    expect(await readColumn(db, 'ds-kpis', 3)).toEqual(FIXTURE_TEXT);
 
     expect(await getSetting(db, 'lastOpenPlanId')).toBe('plan-retention');
     db.close();
@@ -139,6 +138,33 @@ describe('a version 1 database', () => {
     const record = await renamePlan(db, 'plan-retention', 'Retention FY25');
     expect(record.revision).toBe(3);
     expect((await listVersions(db, 'plan-retention'))[0]).toMatchObject({ seq: 4, revision: 3, label: 'rename' });
+    db.close();
+  });
+});
+
+describe('upgrading a version 1 database to version 2', () => {
+  it('packs its text chunks on disk and leaves the typed-array chunks as they were', async () => {
+    const dump = FIXTURES[0] as DatabaseDump;
+    const db = await openFixture(dump);
+    const rows = (dump.stores.chunks?.rows ?? []).map(decodeValue) as { column: number; index: number; data: unknown }[];
+    for (const row of rows) {
+      const chunk = await db.chunks.get(['ds-kpis', row.column, row.index]);
+      expect(chunk?.data).toEqual(Array.isArray(row.data) ? packText(row.data as (string | null)[]) : row.data);
+    }
+    db.close();
+  });
+});
+
+describe('a version 2 database', () => {
+  const dump = FIXTURES[1] as DatabaseDump;
+
+  it('opens as it is and reads back every dataset column, packed text included', async () => {
+    const db = await openFixture(dump);
+    expect(db.backendDB().version).toBe(DATABASE_VERSION * 10);
+    expect(await readColumn(db, 'ds-kpis', 1)).toEqual(Float64Array.of(31, NaN, 35.5, -2, 40));
+    expect(await readColumn(db, 'ds-kpis', 2)).toEqual(Int32Array.of(0, 1, -1, 0, 1));
+    expect(await readColumn(db, 'ds-kpis', 3)).toEqual(FIXTURE_TEXT);
+    expect((await listPlans(db)).map((p) => p.id)).toEqual(['plan-retention']);
     db.close();
   });
 });

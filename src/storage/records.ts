@@ -1,5 +1,6 @@
 // Shapes of the records CX Align keeps in IndexedDB. Do not change a stored shape without a database migration.
 import type { Plan } from '../domain/plan/types';
+import type { PackedText } from './packedText';
 
 /** One plan, its current body and the bookkeeping around it. Stored shape: do not change without a migration. */
 export interface PlanRecord {
@@ -86,13 +87,16 @@ export interface DatasetRoles {
 }
 
 /**
- * The values of one column:
+ * The values of one column, as the storage layer takes and gives them:
  * - number: Float64Array, NaN = missing;
  * - date: Float64Array of epoch milliseconds (UTC), NaN = missing;
  * - category: Int32Array of dictionary indexes, -1 = missing;
  * - text: array of strings, null = missing.
  */
 export type ColumnData = Float64Array | Int32Array | (string | null)[];
+
+/** A chunk's values as stored: text packed (PackedText) since database version 2, the rest as in ColumnData. */
+export type StoredColumnData = Float64Array | Int32Array | PackedText;
 
 /** A run of up to chunkRows values of one column. Stored shape: do not change without a migration. */
 export interface ChunkRecord {
@@ -101,8 +105,11 @@ export interface ChunkRecord {
   column: number;
   /** Position of the chunk within the column, from 0. */
   index: number;
-  data: ColumnData;
+  data: StoredColumnData;
 }
+
+/** A chunk as the storage layer gives it: its values as ColumnData. */
+export type ChunkValues = Omit<ChunkRecord, 'data'> & { data: ColumnData };
 
 /** Stored shape: do not change without a migration. */
 export interface SettingRecord {
