@@ -449,7 +449,6 @@ class ImportRun {
       await this.sink.discard();
       return this.invalid(null);
     }
-    await this.settleWrites();
     // Chunks finished since the last staging write go in with the commit: one transaction fewer at the end.
     const index = this.chunkIndex;
     const lastChunks = this.readyChunks;
@@ -458,7 +457,10 @@ class ImportRun {
       this.builders.forEach((builder, column) => lastChunks.push({ column, index, data: builder.take() }));
     }
     const { planId, name, kind, fileName } = this.options.dataset;
-    const dataset = await this.sink.commit(
+    // Sent before the staging writes have finished: the database runs a transaction only after those created
+    // before it on the same tables, so the commit waits there, not here, and its chunks are serialised meanwhile.
+    // Should a staging write fail, the commit finds chunks missing and fails too; the staging failure is reported.
+    const committing = this.sink.commit(
       {
         planId,
         name,
@@ -472,6 +474,9 @@ class ImportRun {
       },
       lastChunks,
     );
+    committing.catch(() => undefined);
+    await this.settleWrites();
+    const dataset = await committing;
     this.reportProgress(true);
     const { issues, count } = this.log;
     return { status: 'imported', dataset, skippedRows: this.badRows, issues, issueCount: count };
