@@ -11,13 +11,17 @@ import { validateModel } from '../model/validate';
 import { effectKey } from '../model/inputKeys';
 import {
   addInitiative,
+  addMetricValue,
+  addReach,
   addScenario,
+  addSideEffect,
   modelEditProblems,
   removeInitiative,
   removeScenario,
   setMetricValue,
   setModel,
   setReach,
+  setSideEffect,
   updateInitiative,
   updateModelSettings,
   updateScenario,
@@ -26,6 +30,12 @@ import {
 const KB = 'initiative-knowledge-base';
 const FCR = 'sample-metric-fcr';
 const CSAT = 'sample-metric-csat';
+const AHT = 'sample-metric-aht';
+const NPS = 'sample-metric-nps';
+const CES = 'sample-metric-ces';
+const SENTIMENT = 'sample-metric-sentiment';
+const BOLD = 'scenario-bold-uplift';
+const byHand = (base: number) => ({ perUnit: { base, distribution: null }, source: 'manual' as const, note: '' });
 
 function sampleWithModel(): Plan {
   const plan = createSamplePlan(TEST_NOW);
@@ -127,6 +137,121 @@ describe('assumptions', () => {
     const next = setMetricValue(plan, FCR, value);
     expect(next.model?.settings.values.find((v) => v.metricId === FCR)).toEqual({ metricId: FCR, ...value, note: 'by hand' });
     expect(editError(() => setMetricValue(plan, FCR, { ...value, lagMonths: 1.5 })).field).toMatch(/^settings\.values\[\d+\]\.lagMonths$/);
+  });
+});
+
+describe('adding and removing assumptions by hand', () => {
+  it('adds a reach for a department and metric that had none, and refuses a second one for the same pair', () => {
+    const plan = sampleWithModel();
+    const d = 'sample-dept-it';
+    const before = plan.model!.settings.reach.length;
+    const added = addReach(plan, d, CES, { base: 0, distribution: null });
+    expect(added.model?.settings.reach).toHaveLength(before + 1);
+    expect(added.model?.settings.reach.at(-1)).toEqual({ departmentId: d, metricId: CES, fullEffortChange: { base: 0, distribution: null } });
+    const error = editError(() => addReach(added, d, CES, { base: 3, distribution: null }));
+    expect(error.field).toBe(`settings.reach[${before}]`);
+    expect(error.message).toContain('IT already has a reach on CES');
+  });
+
+  it('refuses a reach for a department the plan does not have', () => {
+    expect(editError(() => addReach(sampleWithModel(), 'nowhere', CES, { base: 1, distribution: null })).field).toMatch(
+      /^settings\.reach\[\d+\]\.departmentId$/,
+    );
+  });
+
+  it('adds a side effect between two metrics that had none, with what was entered', () => {
+    const plan = sampleWithModel();
+    const next = addSideEffect(plan, AHT, NPS, { perUnit: { base: -0.02, distribution: { kind: 'uniform', low: -0.04, high: 0 } }, source: 'manual', note: ' seen in Q3 ' });
+    expect(next.model?.settings.sideEffects.at(-1)).toEqual({
+      fromMetricId: AHT,
+      toMetricId: NPS,
+      perUnit: { base: -0.02, distribution: { kind: 'uniform', low: -0.04, high: 0 } },
+      source: 'manual',
+      note: 'seen in Q3',
+    });
+    expect(validateModel(next, next.model!)).toEqual([]);
+  });
+
+  it('refuses a side effect the two metrics already have, leaving the one entered before', () => {
+    const plan = sampleWithModel();
+    const at = plan.model!.settings.sideEffects.findIndex((e) => e.fromMetricId === AHT && e.toMetricId === CSAT);
+    const error = editError(() => addSideEffect(plan, AHT, CSAT, byHand(9)));
+    expect(error.field).toBe(`settings.sideEffects[${at}]`);
+    expect(error.message).toContain('AHT → CSAT is already a side effect');
+  });
+
+  it('refuses a side effect of a metric on itself at its "to" metric', () => {
+    const error = editError(() => addSideEffect(sampleWithModel(), NPS, NPS, byHand(1)));
+    expect(error.field).toMatch(/^settings\.sideEffects\[\d+\]\.toMetricId$/);
+    expect(error.message).toContain('on itself');
+  });
+
+  it('refuses a side effect that closes a loop (CSAT → NPS exists, so NPS → CSAT would feed back)', () => {
+    const plan = sampleWithModel();
+    const error = editError(() => addSideEffect(plan, NPS, CSAT, byHand(0.1)));
+    expect(error.field).toBe(`settings.sideEffects[${plan.model!.settings.sideEffects.length}]`);
+    expect(error.message).toContain('closes a loop');
+  });
+
+  it('removes a side effect with null, together with the scenario overrides on it', () => {
+    const plan = sampleWithModel();
+    const key = `sideEffect:${AHT}:${CSAT}`;
+    const withOverride = updateScenario(plan, BOLD, { overrides: [{ inputKey: key, value: 0.1 }] });
+    const removed = setSideEffect(withOverride, AHT, CSAT, null);
+    expect(removed.model?.settings.sideEffects.some((e) => e.fromMetricId === AHT && e.toMetricId === CSAT)).toBe(false);
+    expect(removed.model?.settings.sideEffects).toHaveLength(plan.model!.settings.sideEffects.length - 1);
+    expect(removed.model?.scenarios.find((s) => s.id === BOLD)?.overrides).toEqual([]);
+    expect(setSideEffect(removed, AHT, CSAT, null)).toBe(removed);
+  });
+
+  it('adds a value for a metric that had none and refuses a second value for it', () => {
+    const plan = sampleWithModel();
+    const fields = { valuePerUnitPerMonth: { base: 8000, distribution: null }, lagMonths: 0, category: 'revenue' as const, source: 'manual' as const, note: '' };
+    const added = addMetricValue(plan, SENTIMENT, fields);
+    expect(added.model?.settings.values.at(-1)).toEqual({ metricId: SENTIMENT, ...fields });
+    const at = plan.model!.settings.values.length;
+    const error = editError(() => addMetricValue(added, SENTIMENT, { ...fields, lagMonths: 2 }));
+    expect(error.field).toBe(`settings.values[${at}]`);
+    expect(error.message).toContain('Sentiment already has a value');
+  });
+
+  it('removes a value with null, together with the scenario overrides on it', () => {
+    const plan = sampleWithModel();
+    const withOverride = updateScenario(plan, BOLD, { overrides: [{ inputKey: `value:${NPS}`, value: 30000 }] });
+    const removed = setMetricValue(withOverride, NPS, null);
+    expect(removed.model?.settings.values.some((v) => v.metricId === NPS)).toBe(false);
+    expect(removed.model?.scenarios.find((s) => s.id === BOLD)?.overrides).toEqual([]);
+    expect(validateModel(removed, removed.model!)).toEqual([]);
+  });
+
+  it('never lets hand-added side effects form a loop or a duplicate: each is refused exactly when it would', () => {
+    const metrics = [AHT, CSAT, NPS, CES, SENTIMENT];
+    const edge = fc.record({ from: fc.constantFrom(...metrics), to: fc.constantFrom(...metrics) });
+    fc.assert(
+      fc.property(fc.array(edge, { maxLength: 12 }), (edges) => {
+        let plan = sampleWithModel();
+        // Start from no side effects, so whether an edge closes a loop can be worked out here independently.
+        for (const e of plan.model!.settings.sideEffects) plan = setSideEffect(plan, e.fromMetricId, e.toMetricId, null);
+        const kept: { from: string; to: string }[] = [];
+        const reaches = (from: string, to: string): boolean =>
+          from === to || kept.some((k) => k.from === from && reaches(k.to, to));
+        for (const { from, to } of edges) {
+          const expectRefusal = kept.some((k) => k.from === from && k.to === to) || reaches(to, from);
+          let refused = false;
+          try {
+            plan = addSideEffect(plan, from, to, byHand(0.1));
+          } catch (error) {
+            if (!(error instanceof PlanEditError)) throw error;
+            refused = true;
+          }
+          expect(refused).toBe(expectRefusal);
+          if (!refused) kept.push({ from, to });
+        }
+        expect(validateModel(plan, plan.model!)).toEqual([]);
+        expect(plan.model!.settings.sideEffects.map((e) => ({ from: e.fromMetricId, to: e.toMetricId }))).toEqual(kept);
+      }),
+      { numRuns: 60 },
+    );
   });
 });
 

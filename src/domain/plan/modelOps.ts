@@ -188,6 +188,50 @@ export function setMetricValue(plan: Plan, metricId: Id, fields: Omit<MetricValu
   return withSettings(plan, { ...s, values });
 }
 
+/** How a metric is named in a refusal: its abbreviation, or its name when it has none. */
+function metricLabel(plan: Plan, metricId: Id): string {
+  const metric = plan.metrics.find((m) => m.id === metricId);
+  return metric === undefined ? `"${metricId}"` : metric.abbreviation || metric.name;
+}
+
+/**
+ * Adds a department's full-effort reach on a metric it has none on yet. A pair that already has one is refused
+ * (change it in its row instead), so an "add" never silently overwrites what someone entered.
+ */
+export function addReach(plan: Plan, departmentId: Id, metricId: Id, fullEffortChange: Estimate): Plan {
+  const at = requireModel(plan).settings.reach.findIndex((r) => r.departmentId === departmentId && r.metricId === metricId);
+  if (at >= 0) {
+    const department = plan.departments.find((d) => d.id === departmentId)?.name ?? `"${departmentId}"`;
+    throw new PlanEditError(`settings.reach[${at}]`, `${department} already has a reach on ${metricLabel(plan, metricId)}: change it in its row.`);
+  }
+  return setReach(plan, departmentId, metricId, fullEffortChange);
+}
+
+/**
+ * Adds a side effect between two metrics that have none yet. Refused when the pair already has one, when a metric
+ * would act on itself, or when the new link closes a loop (validateModel's rules).
+ */
+export function addSideEffect(
+  plan: Plan,
+  fromMetricId: Id,
+  toMetricId: Id,
+  fields: Pick<SideEffect, 'perUnit' | 'source' | 'note'>,
+): Plan {
+  const at = requireModel(plan).settings.sideEffects.findIndex((e) => e.fromMetricId === fromMetricId && e.toMetricId === toMetricId);
+  if (at >= 0) {
+    const name = `${metricLabel(plan, fromMetricId)} → ${metricLabel(plan, toMetricId)}`;
+    throw new PlanEditError(`settings.sideEffects[${at}]`, `${name} is already a side effect: change it in its row.`);
+  }
+  return setSideEffect(plan, fromMetricId, toMetricId, fields);
+}
+
+/** Adds the value of a metric that has none yet; a metric with a value is refused (change it in its row). */
+export function addMetricValue(plan: Plan, metricId: Id, fields: Omit<MetricValue, 'metricId'>): Plan {
+  const at = requireModel(plan).settings.values.findIndex((v) => v.metricId === metricId);
+  if (at >= 0) throw new PlanEditError(`settings.values[${at}]`, `${metricLabel(plan, metricId)} already has a value: change it in its row.`);
+  return setMetricValue(plan, metricId, fields);
+}
+
 // ---- initiatives ----
 
 export function addInitiative(plan: Plan, fields: NewInitiative): Plan {
