@@ -4,6 +4,7 @@ import type { Plan } from '../../domain/plan/types';
 import type { PlanEditor, Edit } from './planEditor.svelte';
 import { PlanEditError } from '../../domain/plan/validation';
 import { setModel } from '../../domain/plan/modelOps';
+import { formatPercent } from '../format';
 import {
   ALL_COLLECTIVE_SHARES_KEY,
   compileModel,
@@ -123,7 +124,9 @@ export class ModelWorkbench {
     const model = this.compiled;
     const plan = this.#editor.plan;
     if (!model || !plan?.model) return [];
-    const rows: ScenarioRow[] = [{ id: null, name: 'Base case (scorecards as they are)', outputs: new Float64Array(model.outputs.length) }];
+    const override = plan.model.settings.collectiveShareOverride;
+    const baseName = override === null ? 'Base case (scorecards as they are)' : `Base case (${formatPercent(override, 1)} collective for all)`;
+    const rows: ScenarioRow[] = [{ id: null, name: baseName, outputs: new Float64Array(model.outputs.length) }];
     model.evaluate(scenarioInputs(model, null), (rows[0] as ScenarioRow).outputs);
     for (const scenario of plan.model.scenarios) {
       const outputs = new Float64Array(model.outputs.length);
