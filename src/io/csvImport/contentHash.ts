@@ -1,5 +1,5 @@
 // A file's fingerprint for recognising a re-import: SHA-256 of each 4 MiB block, hashed together. The block digests
-// are independent, so they can be computed on another thread while the import goes on (see offThreadDigest.ts).
+// are independent of each other, so a file can be hashed as it streams past, slice by slice (see textSlices.ts).
 import { Sha256 } from '../sha256';
 
 /** Block size of the fingerprint. Do not change without a migration: stored datasets carry hashes made with it. */

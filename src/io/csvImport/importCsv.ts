@@ -1,15 +1,14 @@
 // The streaming CSV import: bytes → text → records → typed column chunks → staged chunks → one atomic commit.
-// Nothing holds the whole file: a slice of bytes, one unfinished record and one chunk of rows per column at a time.
+// Nothing holds the whole file: a few slices of text, one unfinished record and one chunk of rows per column at a time.
 import Papa from 'papaparse';
 import { detectEncoding, looksBinary, sniffBinaryFormat } from '../csv/encoding';
 import { isBlank } from '../csv/numbers';
 import type { StagedChunk } from '../../storage/datasetRepository';
 import { createColumnBuilder, type ColumnBuilder } from './columnBuilders';
-import { ContentHasher } from './contentHash';
 import { IssueLog, issue } from './issues';
-import { OffThreadDigest } from './offThreadDigest';
+import { openSlices, type SliceSource } from './readingThread';
 import { RecordSplitter, type RecordBatch } from './recordSplitter';
-import { DEFAULT_SLICE_BYTES, readSlices } from './sliceReader';
+import { readHead } from './sliceReader';
 import type {
   CancelFlag,
   ImportIssue,
@@ -158,8 +157,8 @@ class ImportRun {
   private unfinishedWrites = 0;
   private writeError: unknown = null;
 
-  /** Hashes the file's blocks on a helper thread while this one parses. */
-  private digest: OffThreadDigest | null = null;
+  /** Reads, fingerprints and decodes the file, on a helper thread where one runs, while this one parses. */
+  private slices: SliceSource | null = null;
   private pause: Pick<TaskYield, 'next' | 'close'> = NO_YIELD;
 
   private bytesRead = 0;
@@ -193,29 +192,21 @@ class ImportRun {
     const file = this.file;
     if (file.size === 0) throw new FatalIssue(issue('empty-file', 0, null, '0 bytes', 'a header row and data rows'));
 
-    this.digest = new OffThreadDigest();
     this.pause = new TaskYield();
-    const hasher = new ContentHasher(this.digest.digest);
-    const splitter = new RecordSplitter(this.format.delimiter, this.format.recordSeparator);
-    const decoder = new TextDecoder(this.format.encoding, { fatal: false, ignoreBOM: true });
-    const pieceChars = this.options.pieceChars ?? PARSE_PIECE_CHARS;
-    let first = true;
     // The page hears at once that the import has started, not only after the first slice is parsed.
     this.reportProgress(true);
-    for await (const bytes of readSlices(file, this.options.sliceBytes ?? DEFAULT_SLICE_BYTES)) {
+    const head = await readHead(file, BINARY_SNIFF_BYTES);
+    this.refuseBinary(head);
+    // Any byte-order mark is skipped, also one that disagrees with an encoding chosen by the user.
+    const skipBytes = detectEncoding(head.subarray(0, BOM_MAX_BYTES)).bomLength;
+    const slices = openSlices(file, { encoding: this.format.encoding, skipBytes, sliceBytes: this.options.sliceBytes });
+    this.slices = slices;
+    const splitter = new RecordSplitter(this.format.delimiter, this.format.recordSeparator);
+    const pieceChars = this.options.pieceChars ?? PARSE_PIECE_CHARS;
+    for (let slice = await slices.next(); slice !== null; slice = await slices.next()) {
       if (this.hooks.signal?.aborted) return this.cancel();
-      let text = bytes;
-      if (first) {
-        first = false;
-        this.refuseBinary(bytes.subarray(0, BINARY_SNIFF_BYTES));
-        // Any byte-order mark is skipped, also one that disagrees with an encoding chosen by the user. Only the
-        // first bytes hold one: detecting on the whole slice would validate megabytes of UTF-8 for nothing.
-        text = bytes.subarray(detectEncoding(bytes.subarray(0, BOM_MAX_BYTES)).bomLength);
-      }
-      this.bytesRead += bytes.length;
-      const decoded = decoder.decode(text, { stream: true });
-      // Only once decoded: the hasher may move the bytes to its thread.
-      hasher.update(bytes);
+      this.bytesRead += slice.bytes;
+      const decoded = slice.text;
       for (let at = 0; at < decoded.length; ) {
         const end = pieceEnd(decoded, at, pieceChars, this.format.recordSeparator);
         this.consume(splitter.push(at === 0 && end === decoded.length ? decoded : decoded.substring(at, end)));
@@ -230,15 +221,13 @@ class ImportRun {
       }
       this.reportProgress(true);
     }
-    this.consume(splitter.push(decoder.decode()));
     this.consume(splitter.finish());
-    this.digest.finish();
-    return this.complete(await hasher.digestHex());
+    return this.complete(slices.fingerprint());
   }
 
-  /** Stops the hashing thread and the yield channel, whichever way the import ended. */
+  /** Stops the reading thread and the yield channel, whichever way the import ended. */
   close(): void {
-    this.digest?.close();
+    this.slices?.close();
     this.pause.close();
   }
 
