@@ -18,7 +18,7 @@ export type BenchFileName = 'kpis' | 'survey' | 'big';
 const SPECS: Record<BenchFileName, CsvSpec> = {
   kpis: { shape: 'kpis', rows: 1_000_000, seed: 1 },
   survey: { shape: 'survey', rows: 300_000, seed: 2 },
-  big: { shape: 'kpis', rows: 10_000_000, seed: 3 },
+  big: { shape: 'kpis', rows: 14_500_000, seed: 3 },
 };
 
 export interface GeneratedSummary {
