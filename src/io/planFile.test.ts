@@ -20,7 +20,8 @@ import {
   type PlanFileResult,
 } from './planFile';
 
-const golden = readFileSync(new URL('../schema/fixtures/northwind-telecom-v2.cxplan.json', import.meta.url), 'utf8');
+const golden = readFileSync(new URL('../schema/fixtures/northwind-telecom-v3.cxplan.json', import.meta.url), 'utf8');
+const goldenV2 = readFileSync(new URL('../schema/fixtures/northwind-telecom-v2.cxplan.json', import.meta.url), 'utf8');
 const goldenV1 = readFileSync(new URL('../schema/fixtures/northwind-telecom-v1.cxplan.json', import.meta.url), 'utf8');
 const EXPORTED_AT = new Date('2026-11-23T10:00:00.000Z');
 const exportOptions = { appVersion: '0.1.0', now: EXPORTED_AT };
@@ -61,7 +62,7 @@ function withoutExportedAt(text: string): string {
 }
 
 describe('exportPlanFile', () => {
-  it('writes the golden version-2 file byte for byte', async () => {
+  it('writes the golden version-3 file byte for byte', async () => {
     expect(await exportPlanFile(northwindPlan, exportOptions)).toBe(golden);
   });
 
@@ -72,7 +73,7 @@ describe('exportPlanFile', () => {
       '  "appVersion": "0.1.0",',
       '  "exportedAt": "2026-11-23T10:00:00.000Z",',
       '  "format": "cx-align-plan",',
-      '  "formatVersion": 2,',
+      '  "formatVersion": 3,',
     ]);
     expect(text.endsWith('\n  }\n}\n')).toBe(true);
     expect(text).toBe(JSON.stringify(JSON.parse(text), null, 2) + '\n');
@@ -143,11 +144,19 @@ describe('planFileName', () => {
 });
 
 describe('readPlanFile: files that open', () => {
-  it('reads the golden version-2 file', async () => {
+  it('reads the golden version-3 file', async () => {
     expect(await readPlanFile(golden)).toEqual({
       ok: true,
       plan: northwindPlan,
-      meta: { formatVersion: 2, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: null },
+      meta: { formatVersion: 3, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: null },
+    });
+  });
+
+  it('still opens the golden version-2 file, upgraded with no saved runs', async () => {
+    expect(await readPlanFile(goldenV2)).toEqual({
+      ok: true,
+      plan: { ...northwindPlan, model: { ...northwindPlan.model, runs: { monteCarlo: null, sobol: null, morris: null } } },
+      meta: { formatVersion: 2, appVersion: '0.1.0', exportedAt: '2026-11-23T10:00:00.000Z', migratedFrom: 2 },
     });
   });
 
@@ -340,9 +349,9 @@ describe('readPlanFile: files that are refused', () => {
   it('refuses a newer format version, naming both versions, even with fields it does not know', async () => {
     const newer = fileText(northwindPlan, { formatVersion: 4, signature: 'abc' });
     const error = await errorOf(newer);
-    expect(error).toEqual({ kind: 'newer-version', fileVersion: 4, supportedVersion: 2 });
+    expect(error).toEqual({ kind: 'newer-version', fileVersion: 4, supportedVersion: 3 });
     expect(describePlanFileError(error)).toBe(
-      'This file is format version 4; this app reads up to version 2. Update CX Align to open it.',
+      'This file is format version 4; this app reads up to version 3. Update CX Align to open it.',
     );
   });
 
@@ -426,7 +435,7 @@ describe('readPlanFile: files that are refused', () => {
     const error = await errorOf(edited);
     expect(error).toMatchObject({
       kind: 'integrity',
-      expected: '07b4632e8f63641ed373a0de4d3a91edeadf0bdb5446acae3c761c5a95d17087',
+      expected: '8e7a3472328e944bdb8efa0deed388cf7d97c86906ea9d321c82d76aae01e42d',
     });
     expect(describePlanFileError(error)).toMatch(/edited or damaged after it was exported/);
   });

@@ -1,6 +1,7 @@
 // Tests of the migration mechanism (with a fake registry) and of the real registry: sound, and every step exercised.
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import { NO_SAVED_RUNS } from '../domain/model/savedRuns';
 import { northwindPlan } from './fixtures/northwindPlan';
 import { loadPlanData } from './loadPlanData';
 import { migratePlanData, PLAN_MIGRATIONS, registryProblems, type JsonRecord, type PlanMigration } from './migrations';
@@ -11,6 +12,10 @@ import { PLAN_FORMAT_VERSION } from './versions';
  * here fails "every registered migration is exercised".
  */
 const version1Plan = (JSON.parse(readFileSync(new URL('./fixtures/northwind-telecom-v1.cxplan.json', import.meta.url), 'utf8')) as {
+  plan: JsonRecord;
+}).plan;
+
+const version2Plan = (JSON.parse(readFileSync(new URL('./fixtures/northwind-telecom-v2.cxplan.json', import.meta.url), 'utf8')) as {
   plan: JsonRecord;
 }).plan;
 
@@ -25,6 +30,13 @@ const MIGRATION_CASES: Record<string, { before: JsonRecord; after: JsonRecord }>
       model: null,
       targets: [],
       xlas: [],
+    },
+  },
+  '2-to-3: add the saved runs of the model': {
+    before: version2Plan,
+    after: {
+      ...version2Plan,
+      model: { ...(version2Plan.model as JsonRecord), runs: { monteCarlo: null, sobol: null, morris: null } },
     },
   },
 };
@@ -100,6 +112,19 @@ describe('the real migration registry', () => {
       const testCase = MIGRATION_CASES[migration.name]!;
       expect(migration.migrate(structuredClone(testCase.before)), migration.name).toEqual(testCase.after);
     }
+  });
+
+  it('2-to-3 leaves a plan without a model as it was', () => {
+    const migration = PLAN_MIGRATIONS.find((m) => m.fromVersion === 2)!;
+    const withoutModel = { ...version2Plan, model: null };
+    expect(migration.migrate(structuredClone(withoutModel))).toEqual(withoutModel);
+  });
+
+  it('brings the version-2 golden plan up to a valid current plan', () => {
+    expect(loadPlanData(version2Plan, 2)).toEqual({
+      ok: true,
+      value: { plan: { ...northwindPlan, model: { ...northwindPlan.model, runs: NO_SAVED_RUNS } }, migratedFrom: 2 },
+    });
   });
 
   it('leaves current-version data as it is', () => {

@@ -31,6 +31,13 @@ export const PLAN_MIGRATIONS: readonly PlanMigration[] = [
       xlas: [],
     }),
   },
+  {
+    name: '2-to-3: add the saved runs of the model',
+    fromVersion: 2,
+    // Version 2 kept no results, so every model starts with none; a plan without a model stays without one.
+    migrate: (plan) =>
+      isRecord(plan.model) ? { ...plan, model: { ...plan.model, runs: { monteCarlo: null, sobol: null, morris: null } } } : plan,
+  },
 ];
 
 export type MigrationError =

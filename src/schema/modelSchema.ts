@@ -1,7 +1,10 @@
 // Runtime validation of the ROI/weighting model a plan carries (issue 5's stored shape in src/domain/model/stored.ts).
 import * as v from 'valibot';
+import { FINGERPRINT_LENGTH } from '../domain/model/fingerprint';
+import { SAVED_RUN_ROWS_MAX } from '../domain/model/savedRuns';
 import type { DistributionKind, NumberSource, ValueCategory } from '../domain/model/stored';
-import { finite, list, nonEmptyText, numberIn, oneOf, record, text, wholeNumberIn } from './schemaParts';
+import { METRIC_UNITS } from './planEnums';
+import { expected, finite, list, nonEmptyText, numberIn, oneOf, record, text, timestamp, wholeNumberIn } from './schemaParts';
 
 /** Bounds of the model's parts; far above what a workshop builds, they cap what a hostile file can make us do. */
 export const MODEL_FILE_LIMITS = {
@@ -13,6 +16,15 @@ export const MODEL_FILE_LIMITS = {
   horizonMonthsMax: 120,
   lagMonthsMax: 120,
   returnsCurvatureMax: 20,
+  /**
+   * Saved runs: input and outcome keys (the longest the app makes, "effect:<id>:<id>", is 208 characters), their
+   * labels ("Side effect: <name> → <name>" is at most 416), and the inputs a Sobol or Morris run lists.
+   */
+  runKeyLength: 500,
+  runLabelLength: 1_000,
+  runRows: SAVED_RUN_ROWS_MAX,
+  /** Outcomes of a Monte Carlo run: the four money outcomes and one per goal KPI (at most 5,000 goals). */
+  runOutcomes: 5_004,
 } as const;
 
 export const DISTRIBUTION_KINDS = ['triangular', 'uniform', 'normal'] as const satisfies readonly DistributionKind[];
@@ -114,8 +126,121 @@ const ScenarioSchema = record('a scenario (an object)', {
   ),
 });
 
+// ---- saved runs: results, so only their shapes and bounds are checked; how they hang together is in
+// modelTargetReferences.ts ----
+
+const whole = (min: number, what: string) => wholeNumberIn(min, Number.MAX_VALUE, what);
+const nonNegative = (what: string) => numberIn(0, Number.MAX_VALUE, what);
+const runKey = (what: string) => nonEmptyText(L.runKeyLength, what);
+const runLabel = () => text(L.runLabelLength);
+
+/** A fingerprint from modelFingerprint: FINGERPRINT_LENGTH lowercase hex digits. */
+const FINGERPRINT = new RegExp(`^[0-9a-f]{${FINGERPRINT_LENGTH}}$`);
+const fingerprint = () => {
+  const message = expected(`a fingerprint of ${FINGERPRINT_LENGTH} lowercase hex digits`);
+  return v.pipe(v.string(message), v.regex(FINGERPRINT, message));
+};
+
+const stamp = {
+  ranAt: timestamp(),
+  fingerprint: fingerprint(),
+  seed: whole(0, 'a whole seed of 0 or more'),
+};
+
+const outcome = {
+  key: runKey('an outcome key'),
+  label: runLabel(),
+  unit: oneOf(METRIC_UNITS),
+};
+
+const SavedMonteCarloSchema = record('a saved Monte Carlo run (an object)', {
+  ...stamp,
+  draws: whole(1, 'a whole number of draws of 1 or more'),
+  scenarios: v.pipe(
+    list(
+      record('a scenario of the run (an object)', {
+        scenarioId: v.nullable(nonEmptyText(L.idLength, 'a scenario id or null')),
+        name: text(L.nameLength),
+        outputs: list(
+          record('an outcome summary (an object)', {
+            ...outcome,
+            mean: number(),
+            sd: nonNegative('a standard deviation of 0 or more'),
+            p10: number(),
+            p50: number(),
+            p90: number(),
+          }),
+          L.runOutcomes,
+          'a list of outcome summaries',
+        ),
+      }),
+      2,
+      'a list of one or two scenarios',
+    ),
+    v.minLength(1, 'expected one or two scenarios but found none'),
+  ),
+  beats: v.nullable(
+    list(
+      record('a comparison of the two scenarios (an object)', {
+        outputKey: runKey('an outcome key'),
+        label: runLabel(),
+        probability: numberIn(0, 1, 'a probability from 0 to 1'),
+        standardError: nonNegative('a standard error of 0 or more'),
+      }),
+      L.runOutcomes,
+      'a list of comparisons or null',
+    ),
+  ),
+});
+
+const SobolIndexSchema = record('a Sobol index (an object)', { value: number(), low: number(), high: number() });
+
+const SavedSobolSchema = record('a saved Sobol run (an object)', {
+  ...stamp,
+  n: whole(2, 'a whole base sample of 2 or more'),
+  runs: whole(0, 'a whole number of model runs'),
+  outcome: record('an outcome (an object)', outcome),
+  mean: number(),
+  constantOutput: v.boolean('expected true or false'),
+  inputs: list(
+    record('an input of the run (an object)', {
+      key: runKey('an input key'),
+      label: runLabel(),
+      first: SobolIndexSchema,
+      total: SobolIndexSchema,
+    }),
+    L.runRows,
+    'a list of inputs',
+  ),
+});
+
+const SavedMorrisSchema = record('a saved Morris run (an object)', {
+  ...stamp,
+  trajectories: whole(2, 'a whole number of trajectories of 2 or more'),
+  runs: whole(0, 'a whole number of model runs'),
+  outcome: record('an outcome (an object)', outcome),
+  inputs: list(
+    record('an input of the run (an object)', {
+      key: runKey('an input key'),
+      label: runLabel(),
+      muStar: nonNegative('a μ* of 0 or more'),
+      mu: number(),
+      sigma: nonNegative('a σ of 0 or more'),
+    }),
+    L.runRows,
+    'a list of inputs',
+  ),
+});
+
+const SavedRunsSchema = record('the saved runs (an object)', {
+  monteCarlo: v.nullable(SavedMonteCarloSchema),
+  sobol: v.nullable(SavedSobolSchema),
+  morris: v.nullable(SavedMorrisSchema),
+});
+
 export const PlanModelSchema = record('the model (an object)', {
   settings: ModelSettingsSchema,
   initiatives: items(InitiativeSchema, 'a list of initiatives'),
   scenarios: items(ScenarioSchema, 'a list of scenarios'),
+  runs: SavedRunsSchema,
 });

@@ -13,7 +13,19 @@ import type {
   Plan,
   ScorecardEntry,
 } from '../domain/plan/types';
-import type { Estimate, Initiative, ModelSettings, PlanModel, Scenario } from '../domain/model/stored';
+import type {
+  Estimate,
+  Initiative,
+  ModelSettings,
+  PlanModel,
+  SavedMonteCarloRun,
+  SavedMorrisRun,
+  SavedOutcome,
+  SavedRuns,
+  SavedRunStamp,
+  SavedSobolRun,
+  Scenario,
+} from '../domain/model/stored';
 import {
   AGREEMENT_KINDS,
   BASELINE_METHODS,
@@ -196,7 +208,69 @@ function modelArbitrary(metricIds: readonly Id[], departmentIds: readonly Id[], 
       ),
     ),
   );
-  return fc.option(fc.record({ settings, initiatives, scenarios }));
+  return fc.option(fc.record({ settings, initiatives, scenarios, runs: savedRunsArbitrary(textLength) }));
+}
+
+/** A saved run's results with when, on what and with which seed it ran. */
+function stamped<T>(results: fc.Arbitrary<T>): fc.Arbitrary<SavedRunStamp & T> {
+  const stamp: fc.Arbitrary<SavedRunStamp> = fc.record({
+    ranAt: timestamp,
+    fingerprint: fc.stringMatching(/^[0-9a-f]{14}$/),
+    seed: fc.integer({ min: 0, max: 2 ** 32 - 1 }),
+  });
+  return fc.tuple(stamp, results).map(([s, r]) => ({ ...s, ...r }));
+}
+
+/** Saved runs as the app writes them: results that name outcomes and inputs freely, not parts of the plan. */
+function savedRunsArbitrary(textLength: number): fc.Arbitrary<SavedRuns> {
+  const label = unicodeText(textLength);
+  const unit = fc.constantFrom(...METRIC_UNITS);
+  const value = finite(-1e9, 1e9);
+  /** One to four distinct keys, each made into a row: row keys must be unique within a run. */
+  const rows = <T>(row: (key: Id) => fc.Arbitrary<T>): fc.Arbitrary<T[]> =>
+    fc.uniqueArray(idText, { minLength: 1, maxLength: 4 }).chain((keys) => fc.tuple(...keys.map(row)));
+  const outcome: fc.Arbitrary<SavedOutcome> = fc.record({ key: idText, label, unit });
+
+  // Every scenario of a Monte Carlo run has the same outcomes, and A is compared with B exactly when both ran.
+  const monteCarlo: fc.Arbitrary<SavedMonteCarloRun> = stamped(
+    fc.tuple(fc.uniqueArray(idText, { minLength: 1, maxLength: 4 }), fc.integer({ min: 1, max: 2 })).chain(([keys, count]) => {
+      const outputs = fc.tuple(
+        ...keys.map((key) =>
+          fc.record({ key: fc.constant(key), label, unit, mean: value, sd: finite(0, 1e9), p10: value, p50: value, p90: value }),
+        ),
+      );
+      const comparison = (outputKey: Id) =>
+        fc.record({ outputKey: fc.constant(outputKey), label, probability: finite(0, 1), standardError: finite(0, 0.5) });
+      return fc.record({
+        draws: fc.integer({ min: 1, max: 1e6 }),
+        scenarios: fc.array(fc.record({ scenarioId: fc.option(idText), name: unicodeText(textLength), outputs }), {
+          minLength: count,
+          maxLength: count,
+        }),
+        beats: count === 1 ? fc.constant(null) : fc.tuple(...keys.map(comparison)),
+      });
+    }),
+  );
+  const index = fc.record({ value: finite(-2, 2), low: finite(-2, 2), high: finite(-2, 2) });
+  const sobol: fc.Arbitrary<SavedSobolRun> = stamped(
+    fc.record({
+      n: fc.integer({ min: 2, max: 1e6 }),
+      runs: fc.integer({ min: 0, max: 1e9 }),
+      outcome,
+      mean: value,
+      constantOutput: fc.boolean(),
+      inputs: rows((key) => fc.record({ key: fc.constant(key), label, first: index, total: index })),
+    }),
+  );
+  const morris: fc.Arbitrary<SavedMorrisRun> = stamped(
+    fc.record({
+      trajectories: fc.integer({ min: 2, max: 1e4 }),
+      runs: fc.integer({ min: 0, max: 1e9 }),
+      outcome,
+      inputs: rows((key) => fc.record({ key: fc.constant(key), label, muStar: finite(0, 1e9), mu: value, sigma: finite(0, 1e9) })),
+    }),
+  );
+  return fc.record({ monteCarlo: fc.option(monteCarlo), sobol: fc.option(sobol), morris: fc.option(morris) });
 }
 
 const isoDate = fc

@@ -7,4 +7,4 @@ export const PLAN_FORMAT = 'cx-align-plan';
  * Version of the plan data shape, stored next to every plan in the database and in every plan file.
  * Do not change without a migration: bump it only together with a new entry in PLAN_MIGRATIONS (migrations.ts).
  */
-export const PLAN_FORMAT_VERSION = 2;
+export const PLAN_FORMAT_VERSION = 3;

@@ -3,13 +3,14 @@
 import { transfer } from 'comlink';
 import { concatChunks } from '../domain/model/chunks';
 import { compileModel, type CompiledPlanModel } from '../domain/model/compile';
+import { modelInputsJson } from '../domain/model/fingerprint';
 import { MonteCarloRunner, probabilityBeats, scenarioVariant, summarizeMonteCarlo } from '../domain/model/monteCarlo';
 import { MorrisRunner, morrisIndices, type MorrisResult } from '../domain/model/morris';
 import { outputIndex } from '../domain/model/sensitivityModel';
 import { SobolRunner, sobolIndices, type SobolResult } from '../domain/model/sobol';
 import type { PlanModel, Scenario } from '../domain/model/stored';
 import type { Plan } from '../domain/plan/types';
-import type { MonteCarloOutcome } from './sensitivityClient';
+import type { MonteCarloOutcome } from '../domain/model/monteCarlo';
 
 interface JobBase {
   plan: Plan;
@@ -53,10 +54,12 @@ function findScenario(model: PlanModel, id: string | null): Scenario | null {
 }
 
 /**
- * The last model compiled, by the JSON of its plan and model: a workshop runs Monte Carlo, Sobol and Morris on the
- * same model one after another, and each worker then keeps one compiled evaluator. Besides the compile, that keeps
- * the evaluator's code at its best: V8 specialises a function on its closure's context only while one closure of it
- * exists, and a fresh compile per job costs about a fifth of the model's speed from the second job on.
+ * The last model compiled, by the canonical JSON of what it is compiled from (modelInputsJson, which leaves out the
+ * plan's updatedAt and the model's saved runs: both change after every run): a workshop runs Monte Carlo, Sobol and
+ * Morris on the same model one after another, and each worker then keeps one compiled evaluator. Besides the
+ * compile, that keeps the evaluator's code at its best: V8 specialises a function on its closure's context only
+ * while one closure of it exists, and a fresh compile per job costs about a fifth of the model's speed from the
+ * second job on.
  */
 interface CompiledCache {
   key: string;
@@ -64,7 +67,7 @@ interface CompiledCache {
 }
 
 function compiledFor(cache: { last: CompiledCache | null }, plan: Plan, model: PlanModel): CompiledPlanModel {
-  const key = JSON.stringify([plan, model]);
+  const key = modelInputsJson(plan, model);
   if (cache.last?.key !== key) cache.last = { key, compiled: compileModel(plan, model) };
   return cache.last.compiled;
 }

@@ -1,7 +1,7 @@
 // The page's side of the sensitivity worker pool: starts the workers on first use, deals each analysis out to them in
 // short chunks, reports progress, cancels on an AbortSignal, and has one of them merge the chunks into one result.
 import { releaseProxy, transfer, wrap, type Remote } from 'comlink';
-import type { MonteCarloSummary } from '../domain/model/monteCarlo';
+import type { MonteCarloOutcome } from '../domain/model/monteCarlo';
 import type { MorrisResult } from '../domain/model/morris';
 import type { SobolResult } from '../domain/model/sobol';
 import type { PlanModel } from '../domain/model/stored';
@@ -15,23 +15,7 @@ export interface SensitivityProgress {
   total: number;
 }
 
-/** P(first scenario beats the second) on one output, over the same draws. */
-export interface OutputBeats {
-  outputKey: string;
-  label: string;
-  /** Share of draws where the first scenario's output is above the second's (ties count half). */
-  probability: number;
-  standardError: number;
-}
-
-export interface MonteCarloOutcome {
-  /** The scenario of each of `summary.variants`, in the same order; null is the model as it stands (base case). */
-  scenarioIds: (string | null)[];
-  /** Mean, SD, min, P10, P50, P90 and max of every output of every scenario. */
-  summary: MonteCarloSummary;
-  /** With two or more scenarios: the first against the second on every output, in output order; otherwise null. */
-  beats: OutputBeats[] | null;
-}
+export type { MonteCarloOutcome, OutputBeats } from '../domain/model/monteCarlo';
 
 export interface MonteCarloRequest {
   plan: Plan;

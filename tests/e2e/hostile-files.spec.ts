@@ -41,7 +41,7 @@ const REFUSED: { what: string; file: MakeFile; message: string | RegExp }[] = [
   {
     what: 'a newer format version, naming both versions',
     file: () => fixtureFile('newer-version.cxplan.json'),
-    message: 'This file is format version 7; this app reads up to version 2. Update CX Align to open it.',
+    message: 'This file is format version 7; this app reads up to version 3. Update CX Align to open it.',
   },
   {
     what: 'a value of the wrong type, naming the field path',

@@ -20,7 +20,7 @@ test('an exported plan file imports into a fresh browser as the identical plan, 
   expect(exported.fileName).toMatch(/^northwind-telecom-cx-alignment-sample-\d{4}-\d{2}-\d{2}\.cxplan\.json$/);
   const file = exported.json;
   expect(file.format).toBe('cx-align-plan');
-  expect(file.formatVersion).toBe(2);
+  expect(file.formatVersion).toBe(3);
   expect(file.exportedAt).toEqual(expect.stringMatching(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/));
   expect(file.integrity).toEqual({ algorithm: 'SHA-256', digest: planDigest(file.plan) });
   // Keys sorted at every level, 2-space indent, trailing newline: the text is its own canonical form.

@@ -10,6 +10,7 @@ import { OWNER_FULL_EFFORT_CHANGE } from './libraryDefaults';
 import type { SensitivityModel } from './sensitivityModel';
 import { MonteCarloRunner } from './monteCarlo';
 import { baseInputs } from './sensitivityModel';
+import { NO_SAVED_RUNS } from './savedRuns';
 import type { Estimate, MetricValue, PlanModel, Reach, SideEffect } from './stored';
 import { ROUTE_OF_METRIC_KEY, routeValue } from './valueRoutes';
 
@@ -154,6 +155,7 @@ export function benchmarkPlanAndModel(): { plan: Plan; model: PlanModel } {
       },
     ],
     scenarios: [],
+    runs: NO_SAVED_RUNS,
   };
   return { plan, model };
 }

@@ -4,6 +4,7 @@ import type { ModelEvidence, SlopeEvidence } from './evidence';
 import { planEvidence } from './evidence';
 import { LINK_DEFAULTS, NPS_VALUE_PLACEHOLDER, OWNER_FULL_EFFORT_CHANGE, ROLE_REACH_FACTOR } from './libraryDefaults';
 import { defaultScenarios } from './scenarios';
+import { NO_SAVED_RUNS } from './savedRuns';
 import type {
   BusinessFigures,
   Distribution,
@@ -262,5 +263,6 @@ export function defaultModel(plan: Plan, evidence: ModelEvidence = planEvidence(
     },
     initiatives,
     scenarios: defaultScenarios(initiatives),
+    runs: NO_SAVED_RUNS,
   };
 }

@@ -23,3 +23,5 @@ export * from './sobol';
 export * from './morris';
 export * from './benchmark';
 export * from './testFunctions';
+export * from './fingerprint';
+export * from './savedRuns';

@@ -148,6 +148,25 @@ export function summarizeMonteCarlo(runner: MonteCarloRunner, model: Sensitivity
   };
 }
 
+/** P(first scenario beats the second) on one output, over the same draws. */
+export interface OutputBeats {
+  outputKey: string;
+  label: string;
+  /** Share of draws where the first scenario's output is above the second's (ties count half). */
+  probability: number;
+  standardError: number;
+}
+
+/** A finished Monte Carlo run of one or more scenarios, as the sensitivity workers return it. */
+export interface MonteCarloOutcome {
+  /** The scenario of each of `summary.variants`, in the same order; null is the model as it stands (base case). */
+  scenarioIds: (string | null)[];
+  /** Mean, SD, min, P10, P50, P90 and max of every output of every scenario. */
+  summary: MonteCarloSummary;
+  /** With two or more scenarios: the first against the second on every output, in output order; otherwise null. */
+  beats: OutputBeats[] | null;
+}
+
 export interface BeatsResult {
   /** Share of draws where variant a's output is above b's (ties count half). */
   probability: number;

@@ -1,4 +1,5 @@
 // The weighting/ROI model as it is stored in the plan file: plain JSON data only (no undefined, no Maps, no classes).
+import type { MetricUnit } from '../plan/types';
 
 /**
  * How an uncertain number may vary. `low` and `high` bound the range the sensitivity analyses use (tornado ends,
@@ -145,9 +146,119 @@ export interface Scenario {
   overrides: ScenarioOverride[];
 }
 
-/** Everything the plan stores for issue 5: the model's settings, the initiatives and the named scenarios. */
+/**
+ * When and on what a saved run ran. The seed is kept with the settings so the same run can be made again; the
+ * fingerprint (fingerprint.ts) is that of the plan and model it ran on, so the app can tell when they have changed.
+ */
+export interface SavedRunStamp {
+  /** ISO 8601 timestamp of the moment the run finished. */
+  ranAt: string;
+  /** modelFingerprint of the plan and model the run used: 14 lowercase hex digits. */
+  fingerprint: string;
+  seed: number;
+}
+
+/** An outcome of the model as it was named when a run was made (the model may have lost or renamed it since). */
+export interface SavedOutcome {
+  /** Output key (compile.ts: "weightingValue", "kpi:<metric id>"…). */
+  key: string;
+  label: string;
+  unit: MetricUnit;
+}
+
+/** The Monte Carlo summary of one outcome in one scenario: what the table, the range chart and the CSV show. */
+export interface SavedDistribution extends SavedOutcome {
+  mean: number;
+  sd: number;
+  p10: number;
+  p50: number;
+  p90: number;
+}
+
+/** One scenario of a Monte Carlo run: its id (null for the model as it stood), its name then, every outcome. */
+export interface SavedScenarioSummary {
+  scenarioId: string | null;
+  name: string;
+  outputs: SavedDistribution[];
+}
+
+/** P(first scenario beats the second) on one outcome, over the same draws. */
+export interface SavedBeats {
+  outputKey: string;
+  label: string;
+  probability: number;
+  standardError: number;
+}
+
+/** The last Monte Carlo run: its settings and the summary of every outcome of the one or two scenarios it ran. */
+export interface SavedMonteCarloRun extends SavedRunStamp {
+  draws: number;
+  /** One scenario, or two on the same draws (A then B); every one lists the same outcomes in the same order. */
+  scenarios: SavedScenarioSummary[];
+  /** With two scenarios, A against B on every outcome in that order; null with one. */
+  beats: SavedBeats[] | null;
+}
+
+/** A Sobol index as shown: the reported estimate and its bootstrap interval. */
+export interface SavedSobolIndex {
+  value: number;
+  low: number;
+  high: number;
+}
+
+export interface SavedSobolInput {
+  key: string;
+  label: string;
+  first: SavedSobolIndex;
+  total: SavedSobolIndex;
+}
+
+/** The last Sobol run: its settings, the outcome it studied and every uncertain input's indices. */
+export interface SavedSobolRun extends SavedRunStamp {
+  /** Base sample size N. */
+  n: number;
+  /** Model evaluations, N × (D + 2). */
+  runs: number;
+  outcome: SavedOutcome;
+  mean: number;
+  /** True when the outcome did not vary: every index is 0. */
+  constantOutput: boolean;
+  /** In input order. */
+  inputs: SavedSobolInput[];
+}
+
+export interface SavedMorrisInput {
+  key: string;
+  label: string;
+  muStar: number;
+  mu: number;
+  sigma: number;
+}
+
+/** The last Morris screening: its settings, the outcome it screened and every uncertain input's effects. */
+export interface SavedMorrisRun extends SavedRunStamp {
+  trajectories: number;
+  /** Model evaluations, r × (D + 1). */
+  runs: number;
+  outcome: SavedOutcome;
+  /** Largest μ* first. */
+  inputs: SavedMorrisInput[];
+}
+
+/** The last completed run of each analysis that takes long enough to be worth keeping; null until one has run. */
+export interface SavedRuns {
+  monteCarlo: SavedMonteCarloRun | null;
+  sobol: SavedSobolRun | null;
+  morris: SavedMorrisRun | null;
+}
+
+/**
+ * Everything the plan stores for issue 5: the model's settings, the initiatives, the named scenarios and the last
+ * saved run of each background analysis (which are results, not inputs: they never feed the model).
+ */
 export interface PlanModel {
   settings: ModelSettings;
   initiatives: Initiative[];
   scenarios: Scenario[];
+  runs: SavedRuns;
 }

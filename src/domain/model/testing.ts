@@ -1,9 +1,14 @@
-// Test support for the model: a tiny plan and model small enough to compute every figure by hand.
+// Test support for the model: a tiny plan and model small enough to compute every figure by hand, and real runs of it.
 import type { MetricTemplate } from '../plan/metricLibrary';
 import { findTemplate, metricFromTemplate } from '../plan/metricLibrary';
 import { createEmptyPlan } from '../plan/newPlan';
 import type { Metric, Plan } from '../plan/types';
 import { DEFAULT_BUSINESS_FIGURES } from './defaults';
+import { compileModel, TOTAL_VALUE, type CompiledPlanModel } from './compile';
+import { MonteCarloRunner, probabilityBeats, scenarioVariant, summarizeMonteCarlo, type MonteCarloOutcome } from './monteCarlo';
+import { MorrisRunner, morrisIndices, type MorrisResult } from './morris';
+import { NO_SAVED_RUNS } from './savedRuns';
+import { SobolRunner, sobolIndices, type SobolResult } from './sobol';
 import type { Distribution, Estimate, PlanModel } from './stored';
 
 export const fixed = (base: number): Estimate => ({ base, distribution: null });
@@ -100,5 +105,35 @@ export function tinyModel(): PlanModel {
     scenarios: [
       { id: 's-all-in', name: 'All collective', description: '', overrides: [{ inputKey: 'collectiveShare:*', value: 100 }] },
     ],
+    runs: NO_SAVED_RUNS,
+  };
+}
+
+export interface TinyRunResults {
+  compiled: CompiledPlanModel;
+  monteCarlo: MonteCarloOutcome;
+  sobol: SobolResult;
+  morris: MorrisResult;
+}
+
+/** Real results of the three saved analyses on the tiny model: Monte Carlo of the base case against "All collective". */
+export function tinyRunResults(): TinyRunResults {
+  const compiled = compileModel(tinyPlan(), tinyModel());
+  const scenarioIds = [null, 's-all-in'];
+  const variants = scenarioIds.map((id) => scenarioVariant(compiled, tinyModel().scenarios.find((s) => s.id === id) ?? null));
+  const mc = new MonteCarloRunner(compiled, { seed: 3, draws: 400, variants });
+  const values = mc.runRange(0, 400);
+  const beats = compiled.outputs.map((o) => ({
+    outputKey: o.key,
+    label: o.label,
+    ...probabilityBeats(mc, compiled, values, 0, 1, o.key),
+  }));
+  const sobol = new SobolRunner(compiled, { seed: 3, n: 128, outputKeys: [TOTAL_VALUE] });
+  const morris = new MorrisRunner(compiled, { seed: 3, trajectories: 6 });
+  return {
+    compiled,
+    monteCarlo: { scenarioIds, summary: summarizeMonteCarlo(mc, compiled, values), beats },
+    sobol: sobolIndices(sobol, compiled, sobol.runRange(0, 128), { outputKey: TOTAL_VALUE }),
+    morris: morrisIndices(morris, compiled, morris.runRange(0, 6), TOTAL_VALUE),
   };
 }

@@ -9,6 +9,7 @@ import { PlanEditError } from './validation';
 import { defaultModel } from '../model/defaults';
 import { validateModel } from '../model/validate';
 import { effectKey } from '../model/inputKeys';
+import type { SavedMorrisRun } from '../model/stored';
 import {
   addInitiative,
   addMetricValue,
@@ -18,6 +19,7 @@ import {
   modelEditProblems,
   removeInitiative,
   removeScenario,
+  saveRun,
   setMetricValue,
   setModel,
   setReach,
@@ -79,6 +81,39 @@ describe('building and replacing the model', () => {
   it('refuses to edit the assumptions of a plan that has no model yet', () => {
     const plan = createSamplePlan(TEST_NOW);
     expect(editError(() => updateModelSettings(plan, { horizonMonths: 24 })).field).toBe('model');
+  });
+});
+
+describe('saved runs', () => {
+  const morrisRun = (ranAt: string): SavedMorrisRun => ({
+    ranAt,
+    fingerprint: '00000000000001',
+    seed: 1,
+    trajectories: 10,
+    runs: 70,
+    outcome: { key: 'weightingValue', label: 'Value of the scorecard effort', unit: 'currency' },
+    inputs: [{ key: 'lineOfSight', label: 'Line of sight to collective measures', muStar: 5, mu: -5, sigma: 1 }],
+  });
+
+  it('keeps a run as the last of its kind, replaces the one before and leaves the other kinds and the plan alone', () => {
+    const plan = sampleWithModel();
+    const first = saveRun(plan, 'morris', morrisRun('2026-11-23T16:40:00.000Z'));
+    expect(first.model?.runs).toEqual({ monteCarlo: null, sobol: null, morris: morrisRun('2026-11-23T16:40:00.000Z') });
+    expect(plan.model?.runs.morris).toBeNull();
+    const second = saveRun(first, 'morris', morrisRun('2026-11-23T17:00:00.000Z'));
+    expect(second.model?.runs.morris?.ranAt).toBe('2026-11-23T17:00:00.000Z');
+    expect(second.model?.settings).toBe(plan.model?.settings);
+    expect(second.updatedAt).toBe(plan.updatedAt);
+  });
+
+  it('returns a plan whose model was removed unchanged', () => {
+    const bare = createSamplePlan(TEST_NOW);
+    expect(saveRun(bare, 'morris', morrisRun('2026-11-23T16:40:00.000Z'))).toBe(bare);
+  });
+
+  it('survives later edits of the model', () => {
+    const plan = saveRun(sampleWithModel(), 'morris', morrisRun('2026-11-23T16:40:00.000Z'));
+    expect(updateModelSettings(plan, { horizonMonths: 24 }).model?.runs.morris).toEqual(morrisRun('2026-11-23T16:40:00.000Z'));
   });
 });
 

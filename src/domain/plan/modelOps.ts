@@ -15,6 +15,7 @@ import type {
   MetricValue,
   ModelSettings,
   PlanModel,
+  SavedRuns,
   Scenario,
   ScenarioOverride,
   SideEffect,
@@ -112,6 +113,16 @@ export function setModel(plan: Plan, model: PlanModel | null): Plan {
   const [problem] = problems;
   if (problem !== undefined) throw new PlanEditError(problem.field, problem.message);
   return next;
+}
+
+/**
+ * Keeps a finished run as the last one of its kind, replacing the one before. A run is a result, not an input, so
+ * it is never refused; a plan whose model was removed while the run worked has nowhere to keep it and is returned
+ * unchanged.
+ */
+export function saveRun<K extends keyof SavedRuns>(plan: Plan, kind: K, run: NonNullable<SavedRuns[K]>): Plan {
+  if (plan.model === null) return plan;
+  return { ...plan, model: { ...plan.model, runs: { ...plan.model.runs, [kind]: run } } };
 }
 
 // ---- assumptions ----

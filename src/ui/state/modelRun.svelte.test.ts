@@ -15,53 +15,57 @@ function controllable<T>(value: T) {
 }
 
 describe('ModelRun', () => {
-  it('reports progress while running and keeps the result and what it ran with when done', async () => {
+  it('reports progress while running and hands the result on when done', async () => {
     const run = new ModelRun<number>();
+    const results: number[] = [];
     const { job, release } = controllable(42);
-    const done = run.start(job, 'model-a');
+    const done = run.start(job, (r) => results.push(r));
     expect(run.status).toBe('running');
     expect(run.fraction).toBe(0.25);
+    expect(results).toEqual([]);
     release();
     await done;
     expect(run.status).toBe('done');
-    expect(run.result).toBe(42);
-    expect(run.ranWith).toBe('model-a');
+    expect(results).toEqual([42]);
     expect(run.fraction).toBe(1);
   });
 
-  it('is cancelled by cancel() and keeps the previous result', async () => {
+  it('is cancelled by cancel() and hands nothing on', async () => {
     const run = new ModelRun<number>();
+    const results: number[] = [];
     const first = controllable(1);
-    const firstDone = run.start(first.job, 'a');
+    const firstDone = run.start(first.job, (r) => results.push(r));
     first.release();
     await firstDone;
     const second = controllable(2);
-    const secondDone = run.start(second.job, 'b');
+    const secondDone = run.start(second.job, (r) => results.push(r));
     run.cancel();
     await secondDone;
     expect(run.status).toBe('cancelled');
-    expect(run.result).toBe(1);
-    expect(run.ranWith).toBe('a');
+    expect(results).toEqual([1]);
   });
 
   it('lets the newest run win when an older one finishes later', async () => {
     const run = new ModelRun<string>();
+    const results: string[] = [];
     const older = controllable('older');
-    const olderDone = run.start(older.job, 'a');
+    const olderDone = run.start(older.job, (r) => results.push(r));
     const newer = controllable('newer');
-    const newerDone = run.start(newer.job, 'b');
+    const newerDone = run.start(newer.job, (r) => results.push(r));
     newer.release();
     await newerDone;
     older.release();
     await olderDone;
-    expect(run.result).toBe('newer');
+    expect(results).toEqual(['newer']);
     expect(run.status).toBe('done');
   });
 
-  it('shows why a run failed', async () => {
+  it('shows why a run failed and hands nothing on', async () => {
     const run = new ModelRun<number>();
-    await run.start(() => Promise.reject(new Error('A sensitivity worker stopped.')), null);
+    const results: number[] = [];
+    await run.start(() => Promise.reject(new Error('A sensitivity worker stopped.')), (r) => results.push(r));
     expect(run.status).toBe('failed');
     expect(run.error).toBe('A sensitivity worker stopped.');
+    expect(results).toEqual([]);
   });
 });

@@ -1,4 +1,4 @@
-// One background analysis of the Model tab (Monte Carlo, Sobol): progress, cancel, and the newest run's result only.
+// One background analysis of the Model tab (Monte Carlo, Sobol, Morris): progress, cancel, and the newest run's result only.
 
 export type RunStatus = 'idle' | 'running' | 'done' | 'cancelled' | 'failed';
 
@@ -16,10 +16,7 @@ function isAbort(error: unknown): boolean {
 export class ModelRun<T> {
   #status = $state<RunStatus>('idle');
   #fraction = $state(0);
-  #result = $state.raw<T | null>(null);
   #error = $state('');
-  /** What the result was computed from (the plan's model), so a view can say when it is out of date. */
-  #ranWith = $state.raw<unknown>(null);
   #controller: AbortController | null = null;
   #ticket = 0;
 
@@ -33,21 +30,16 @@ export class ModelRun<T> {
   get fraction(): number {
     return this.#fraction;
   }
-  get result(): T | null {
-    return this.#result;
-  }
   get error(): string {
     return this.#error;
   }
-  get ranWith(): unknown {
-    return this.#ranWith;
-  }
 
   /**
-   * Starts a run, cancelling any run still going: a slow older run never overwrites a newer one. The last
-   * finished result stays on screen while a new run works and after a cancel.
+   * Starts a run, cancelling any run still going, and hands its result to `onDone` once it finishes. Only the
+   * newest run's result is handed on: a slow older run never overwrites a newer one, and a cancelled or failed run
+   * hands on nothing, so whatever the last finished run left (the saved run on screen) stays.
    */
-  async start(job: RunJob<T>, ranWith: unknown): Promise<void> {
+  async start(job: RunJob<T>, onDone: (result: T) => void): Promise<void> {
     this.#controller?.abort();
     const controller = new AbortController();
     this.#controller = controller;
@@ -60,10 +52,9 @@ export class ModelRun<T> {
         if (ticket === this.#ticket && p.total > 0) this.#fraction = Math.min(1, p.done / p.total);
       }, controller.signal);
       if (ticket !== this.#ticket) return;
-      this.#result = result;
-      this.#ranWith = ranWith;
       this.#fraction = 1;
       this.#status = 'done';
+      onDone(result);
     } catch (error) {
       if (ticket !== this.#ticket) return;
       if (isAbort(error)) {

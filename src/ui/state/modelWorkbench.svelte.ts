@@ -3,13 +3,15 @@
 import type { Plan } from '../../domain/plan/types';
 import type { PlanEditor, Edit } from './planEditor.svelte';
 import { PlanEditError } from '../../domain/plan/validation';
-import { setModel } from '../../domain/plan/modelOps';
+import { saveRun, setModel } from '../../domain/plan/modelOps';
 import { formatPercent } from '../format';
 import {
   ALL_COLLECTIVE_SHARES_KEY,
   compileModel,
   defaultModel,
+  fingerprintOf,
   gridValues,
+  modelInputsJson,
   NothingToSweepError,
   projectModel,
   scenarioInputs,
@@ -21,6 +23,8 @@ import {
   type CompiledPlanModel,
   type ModelProblem,
   type Projection,
+  type SavedRuns,
+  type SavedRunStamp,
   type SweepResult,
   type TornadoResult,
   type TwoWayTable,
@@ -68,11 +72,54 @@ export class ModelWorkbench {
     return plan?.model ? validateModel(plan, plan.model) : [];
   });
 
+  /** The canonical text of what the model computes from (fingerprint.ts); null without a model. */
+  readonly #inputs: string | null = $derived.by(() => {
+    const plan = this.#editor.plan;
+    return plan?.model ? modelInputsJson(plan, plan.model) : null;
+  });
+
+  /** The fingerprint of the model as it stands: a saved run with another one ran on an older model. */
+  readonly fingerprint: string | null = $derived(this.#inputs === null ? null : fingerprintOf(this.#inputs));
+
+  /** The last compile and what it was compiled from (not state: only the derived below reads and writes it). */
+  #lastCompile: { inputs: string; compiled: CompiledPlanModel } | null = null;
+
+  /**
+   * The compiled model, kept while its inputs are unchanged: saving a run or editing a description changes the plan
+   * but not the model, and then every analysis and chart derived from it stays as it is instead of being redrawn.
+   */
   readonly compiled: CompiledPlanModel | null = $derived.by(() => {
     const plan = this.#editor.plan;
-    if (!plan?.model || this.problems.length > 0) return null;
-    return compileModel(plan, plan.model);
+    const inputs = this.#inputs;
+    if (!plan?.model || inputs === null || this.problems.length > 0) return null;
+    if (this.#lastCompile?.inputs !== inputs) this.#lastCompile = { inputs, compiled: compileModel(plan, plan.model) };
+    return this.#lastCompile.compiled;
   });
+
+  /** The last saved run of each analysis (none without a model). */
+  get runs(): SavedRuns | null {
+    return this.#editor.plan?.model?.runs ?? null;
+  }
+
+  /** True when a saved run was made on a model other than the one as it stands. */
+  isStale(run: SavedRunStamp): boolean {
+    return run.fingerprint !== this.fingerprint;
+  }
+
+  /**
+   * The stamp of a run started now with `seed`, to be taken when it finishes: the fingerprint is the model's as the
+   * run starts (so an edit made while it works shows the run as out of date), the time is when it finished. Null
+   * without a model.
+   */
+  runStamp(seed: number): (() => SavedRunStamp) | null {
+    const fingerprint = this.fingerprint;
+    return fingerprint === null ? null : () => ({ ranAt: new Date().toISOString(), fingerprint, seed });
+  }
+
+  /** Keeps a finished run in the plan as the last of its kind: saved and shared like any edit, but no undo step. */
+  saveRun<K extends keyof SavedRuns>(kind: K, run: NonNullable<SavedRuns[K]>, label: string): void {
+    this.#editor.applyWithoutUndo((p) => saveRun(p, kind, run), label);
+  }
 
   readonly sweep: { ok: true; result: SweepResult } | { ok: false; message: string } | null = $derived.by(() => {
     const model = this.compiled;
@@ -142,10 +189,13 @@ export class ModelWorkbench {
     ...(this.compiled?.inputs.map((i) => ({ key: i.key, label: i.label })) ?? []),
   ]);
 
-  /** Builds the first model from the plan, its scorecards and the findings it keeps. */
+  /**
+   * Builds the first model from the plan, its scorecards and the findings it keeps, or rebuilds it. Saved runs are
+   * results, not assumptions: a rebuild keeps them (shown as made on an older model) until the next run replaces them.
+   */
   build(): void {
     const model = defaultModel(this.plan);
-    this.#editor.apply((p) => setModel(p, model), { label: 'build the model' });
+    this.#editor.apply((p) => setModel(p, { ...model, runs: p.model?.runs ?? model.runs }), { label: 'build the model' });
   }
 
   /**

@@ -92,6 +92,43 @@ describe('PlanEditor', () => {
     expect((await storedPlan(db, plan.id)).name).toBe('Third');
   });
 
+  describe('an edit without undo (a saved run)', () => {
+    const record = (p: Plan): Plan => ({ ...p, description: 'Recorded' });
+
+    it('is shown and stored at once but is no undo step', async () => {
+      editor.applyWithoutUndo(record, 'save a run');
+      expect(editor.plan?.description).toBe('Recorded');
+      expect(editor.canUndo).toBe(false);
+      await until(() => !editor.saving);
+      expect((await storedPlan(db, plan.id)).description).toBe('Recorded');
+      expect((await listVersions(db, plan.id)).map((v) => v.label)).toEqual(['save a run', 'create']);
+    });
+
+    it('is kept by undo and redo of the edits around it', async () => {
+      editor.apply((p) => renamePlan(p, 'First'));
+      editor.applyWithoutUndo(record, 'save a run');
+      editor.undo();
+      expect(editor.plan).toMatchObject({ name: 'Workshop', description: 'Recorded' });
+      editor.redo();
+      expect(editor.plan).toMatchObject({ name: 'First', description: 'Recorded' });
+      editor.undo();
+      await until(() => !editor.saving);
+      expect(await storedPlan(db, plan.id)).toMatchObject({ name: 'Workshop', description: 'Recorded' });
+    });
+
+    it('leaves an edit being typed batched, and undoing that edit keeps the record', async () => {
+      editor.apply((p) => renamePlan(p, 'Q'), { coalesceKey: 'plan-name' });
+      editor.applyWithoutUndo(record, 'save a run');
+      editor.apply((p) => renamePlan(p, 'Q4'), { coalesceKey: 'plan-name' });
+      await editor.flush();
+      await until(() => !editor.saving);
+      expect(await storedPlan(db, plan.id)).toMatchObject({ name: 'Q4', description: 'Recorded' });
+      editor.undo();
+      expect(editor.plan).toMatchObject({ name: 'Workshop', description: 'Recorded' });
+      expect(editor.canUndo).toBe(false);
+    });
+  });
+
   it('follows an edit saved elsewhere (another tab) without losing its own', async () => {
     await updatePlan(db, plan.id, (p) => addGoal(p, { id: 'other', name: 'From the other tab' }));
     await until(() => editor.plan?.goals.length === 1);

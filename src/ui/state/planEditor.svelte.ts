@@ -108,6 +108,21 @@ export class PlanEditor {
     }
   }
 
+  /**
+   * Applies and saves an edit that records something rather than changes the plan (a finished analysis run), so it
+   * is no undo step: it is also applied to every plan undo and redo would go back or forward to, which therefore keep
+   * it. Edits being typed stay batched as they were. Throws what the edit throws, unchanged.
+   */
+  applyWithoutUndo(edit: Edit, label: string): void {
+    const current = this.#plan;
+    if (!current) return;
+    this.#plan = edit(current);
+    this.#undo = this.#undo.map(edit);
+    this.#redo = this.#redo.map(edit);
+    if (this.#pending) this.#pending.before = edit(this.#pending.before);
+    void this.#write(() => this.#store.update(this.planId, edit, label));
+  }
+
   /** Writes any batched edits now (also called when the page is hidden). */
   flush(): Promise<unknown> {
     const batch = this.#pending;

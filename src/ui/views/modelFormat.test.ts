@@ -1,7 +1,7 @@
 // The Model tab's number formats: money, ROI, changes in their units, and never "NaN" or "-0" on screen.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatGridValue, formatMoneyOrDash, formatOutput, formatPayback, formatValue, NOT_A_NUMBER } from './modelFormat';
+import { formatGridValue, formatMoneyOrDash, formatOutput, formatPayback, formatValue, NOT_A_NUMBER, withChoice } from './modelFormat';
 
 describe('model number formats', () => {
   it('shows a dash, never NaN or Infinity, for a value that is not a finite number', () => {
@@ -40,5 +40,12 @@ describe('model number formats', () => {
         expect(formatOutput(x, unit, 'USD')).not.toMatch(/NaN|Infinity|∞/);
       }),
     );
+  });
+});
+
+describe('withChoice', () => {
+  it('keeps the options as they are when the value is one of them, and adds it in order when it is not', () => {
+    expect(withChoice([1_000, 10_000, 100_000], 10_000)).toEqual([1_000, 10_000, 100_000]);
+    expect(withChoice([1_000, 10_000, 100_000], 5_000)).toEqual([1_000, 5_000, 10_000, 100_000]);
   });
 });

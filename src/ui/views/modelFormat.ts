@@ -46,3 +46,8 @@ export function formatGridValue(value: number): string {
 export function formatPayback(month: number | null, horizonMonths: number): string {
   return month === null ? `not within ${horizonMonths} months` : `month ${month}`;
 }
+
+/** A select's options plus the value it holds, in order: a saved setting the app no longer offers still shows as chosen. */
+export function withChoice(options: readonly number[], value: number): number[] {
+  return options.includes(value) ? [...options] : [...options, value].sort((a, b) => a - b);
+}

@@ -60,6 +60,23 @@ export class ModelTab {
     return this.page.getByRole('table', { name: /^Sobol indices of / });
   }
 
+  // ---- Saved runs: the last run of each analysis travels with the plan ----
+
+  /** The card of one analysis: its fields, run button, saved-run caption and results. */
+  card(analysis: 'Monte Carlo' | 'Sobol indices' | 'Morris screening'): Locator {
+    return this.page.getByRole('region', { name: analysis, exact: true });
+  }
+
+  /** "Saved run of 23 Nov 2026, 16:40" above a card's results. */
+  savedCaption(analysis: 'Monte Carlo' | 'Sobol indices' | 'Morris screening'): Locator {
+    return this.card(analysis).getByText(/^Saved run of .+\d/);
+  }
+
+  /** The note that the model has changed since the saved run was made. */
+  staleNote(analysis: 'Monte Carlo' | 'Sobol indices' | 'Morris screening'): Locator {
+    return this.card(analysis).getByRole('status').filter({ hasText: 'The model has changed since this run; run it again for current figures.' });
+  }
+
   /** The Morris screening card: its own outcome, trajectories and seed fields, run button and results. */
   get morris(): Locator {
     return this.page.getByRole('region', { name: 'Morris screening' });
