@@ -9,12 +9,7 @@ const NPS = 'Net Promoter Score (NPS)';
 const SENTIMENT = 'Social sentiment (Sentiment)';
 
 test.beforeEach(async ({ plans, page }) => {
-  await plans.goto();
-  const workspace = await plans.openSample();
-  await workspace.goToTab('model');
-  const tab = new ModelTab(page);
-  await tab.buildButton.click();
-  await expect(tab.bestBalance).toBeVisible();
+  await ModelTab.builtOnSample(plans, page);
 });
 
 test('a side effect added by hand appears in its table and moves the results; removing it moves them back', async ({ page }) => {

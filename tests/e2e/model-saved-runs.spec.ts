@@ -6,12 +6,7 @@ import { PlansPage } from './pages/PlansPage';
 import { WorkspacePage } from './pages/WorkspacePage';
 
 test.beforeEach(async ({ plans, page }) => {
-  await plans.goto();
-  const workspace = await plans.openSample();
-  await workspace.goToTab('model');
-  const tab = new ModelTab(page);
-  await tab.buildButton.click();
-  await expect(tab.bestBalance).toBeVisible();
+  await ModelTab.builtOnSample(plans, page);
 });
 
 test('saved Monte Carlo and Morris runs are back after a reload with their settings, and flagged once the model changes', async ({
@@ -109,9 +104,7 @@ test('the saved Monte Carlo run travels in the plan file to a colleague’s brow
   const runs = (exported.json.plan.model as { runs: { monteCarlo: { draws: number } | null } }).runs;
   expect(runs.monteCarlo?.draws).toBe(1000);
 
-  const fresh = await browser.newContext({ baseURL });
-  const colleague = new PlansPage(await fresh.newPage());
-  await colleague.goto();
+  const { context: fresh, plans: colleague } = await PlansPage.inFreshBrowser(browser, baseURL);
   await colleague.importFile(await exported.download.path());
   const imported = new WorkspacePage(colleague.page);
   await expect(colleague.toast('Plan imported.')).toBeVisible();

@@ -5,12 +5,7 @@ import { test, expect } from './support/test';
 import { ModelTab } from './pages/ModelTab';
 
 test.beforeEach(async ({ plans, page }) => {
-  await plans.goto();
-  const workspace = await plans.openSample();
-  await workspace.goToTab('model');
-  const tab = new ModelTab(page);
-  await tab.buildButton.click();
-  await expect(tab.bestBalance).toBeVisible();
+  await ModelTab.builtOnSample(plans, page);
 });
 
 async function bytesOf(download: Download): Promise<Buffer> {

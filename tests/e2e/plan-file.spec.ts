@@ -28,10 +28,7 @@ test('an exported plan file imports into a fresh browser as the identical plan, 
   expect(file.plan.id).toBe(workspace.planId());
   expect(file.plan.name).toBe(SAMPLE_NAME);
 
-  // A new context has no site data at all: an empty IndexedDB, as on a colleague's machine.
-  const fresh = await browser.newContext({ baseURL });
-  const colleague = new PlansPage(await fresh.newPage());
-  await colleague.goto();
+  const { context: fresh, plans: colleague } = await PlansPage.inFreshBrowser(browser, baseURL);
   await expect(colleague.emptyState).toBeVisible();
   await colleague.importFile(await exported.download.path());
   const imported = new WorkspacePage(colleague.page);

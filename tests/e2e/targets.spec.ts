@@ -120,9 +120,7 @@ test('a revenue goal becomes an NPS target that is cascaded to three teams and t
   expect(target?.cascade.root.children).toHaveLength(3);
 
   // A colleague opens the file: the same plan, and the same target on the tab.
-  const fresh = await browser.newContext({ baseURL });
-  const colleague = new PlansPage(await fresh.newPage());
-  await colleague.goto();
+  const { context: fresh, plans: colleague } = await PlansPage.inFreshBrowser(browser, baseURL);
   await colleague.importFile(await exported.download.path());
   const imported = new WorkspacePage(colleague.page);
   await expect(colleague.toast('Plan imported.')).toBeVisible();

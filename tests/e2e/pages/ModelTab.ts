@@ -1,5 +1,6 @@
 // Page object for the Model tab: building the model, the share curve, tornado, runs in workers, scenarios and fields.
-import type { Locator, Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { PlansPage } from './PlansPage';
 
 export class ModelTab {
   readonly buildButton: Locator;
@@ -22,6 +23,17 @@ export class ModelTab {
     this.initiativesTable = page.getByRole('table', { name: /NPV, ROI and payback of each initiative/ });
     this.scenarioTable = page.getByRole('table', { name: 'Outcomes of each scenario side by side' });
     this.horizon = page.getByRole('textbox', { name: 'Horizon', exact: true });
+  }
+
+  /** Opens the sample workbook's Model tab and builds the model: where most Model tests start. */
+  static async builtOnSample(plans: PlansPage, page: Page): Promise<ModelTab> {
+    await plans.goto();
+    const workspace = await plans.openSample();
+    await workspace.goToTab('model');
+    const tab = new ModelTab(page);
+    await tab.buildButton.click();
+    await expect(tab.bestBalance).toBeVisible();
+    return tab;
   }
 
   /** The best collective share the sweep found, in percent. */

@@ -1,5 +1,5 @@
 // Page object for the home screen: the plan list, creating plans, the sample workbook and importing plan files.
-import { expect, type Locator, type Page } from '@playwright/test';
+import { expect, type Browser, type BrowserContext, type Locator, type Page } from '@playwright/test';
 import { WorkspacePage } from './WorkspacePage';
 
 export interface FileToImport {
@@ -29,6 +29,17 @@ export class PlansPage {
     this.planTable = page.getByRole('table');
     this.importError = page.getByRole('alert').filter({ hasText: 'The file was not imported.' });
     this.conflictDialog = page.getByRole('dialog', { name: 'A plan with this identity already exists' });
+  }
+
+  /**
+   * A colleague's browser: a new context with no site data at all (an empty IndexedDB), its plan list open. The
+   * caller closes the context.
+   */
+  static async inFreshBrowser(browser: Browser, baseURL: string | undefined): Promise<{ context: BrowserContext; plans: PlansPage }> {
+    const context = await browser.newContext({ baseURL });
+    const plans = new PlansPage(await context.newPage());
+    await plans.goto();
+    return { context, plans };
   }
 
   /** Opens the plan list (at `base`, e.g. a sub-path) and waits until the database is open for writing. */
