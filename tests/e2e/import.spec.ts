@@ -239,6 +239,40 @@ test('a Qualtrics export: three header rows recognised, question text kept, data
   expect(await data.rowCells('qualtrics-export', 5)).toMatchObject({ Q1: '', Q2: '4' });
 });
 
+test('a SurveyMonkey export: two header rows, option columns named after their question, US dates read month first', async ({
+  plans,
+  page,
+}) => {
+  await plans.goto();
+  const workspace = await plans.createPlan('SurveyMonkey plan');
+  await workspace.goToTab('data');
+  const data = new DataTab(page);
+
+  await data.choose(csv('surveymonkey-export.csv'));
+  await expect(data.preview).toContainText('SurveyMonkey export (2 header rows)');
+  await expect(data.headerRows).toHaveValue('2');
+  const types = await data.detectedTypes();
+  expect(Object.keys(types)).toContain('Which channels did you use to contact us? – Chat');
+  expect(types['How likely is it that you would recommend Contoso to a friend or colleague?']).toBe('number');
+  // 03/01/2024 … 03/04/2024 could be either order: the preview asks, and the user says month first.
+  await expect(data.preview.getByText('day or month first?').first()).toBeVisible();
+  await data.dateFormat('Start Date').selectOption('mdy');
+  await expect(data.dateFormat('Start Date')).toHaveValue('mdy');
+  await expect(data.kind).toHaveValue('survey');
+
+  await data.startImport();
+  expect(await data.acknowledge()).toBe('Imported “surveymonkey-export”: 6 rows, 15 columns.');
+  await data.showRows('surveymonkey-export');
+  expect(await data.rowCells('surveymonkey-export', 3)).toMatchObject({
+    // The line break inside the quoted answer is kept as the file has it (CRLF, as every line of this export).
+    'Is there anything else you would like to tell us?': 'Waited 40 minutes,\r\non hold twice',
+    'Which channels did you use to contact us? – Email': 'Email',
+  });
+  // 02:10:45 PM is 14:10, on 2 March (month first), not 3 February.
+  expect(await data.rowCells('surveymonkey-export', 4)).toMatchObject({ 'Start Date': '2024-03-02 14:10' });
+  expect(await data.rowCells('surveymonkey-export', 5)).toMatchObject({ 'How likely is it that you would recommend Contoso to a friend or colleague?': '' });
+});
+
 test('after a reload the imported dataset is still listed with its rows', async ({ plans, page }) => {
   await plans.goto();
   const workspace = await plans.createPlan('Reload plan');
