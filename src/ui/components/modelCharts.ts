@@ -125,6 +125,21 @@ export interface TornadoInput {
   format: Formatter;
 }
 
+/**
+ * Scales of horizontal bars that float far from zero (tornado swings, Monte Carlo ranges): a value axis that does
+ * not begin at zero, which would squeeze the bars into a corner, and the row labels in ink.
+ */
+function floatingBarScales(xLabel: string, format: Formatter, maxTicksLimit?: number) {
+  return {
+    x: {
+      beginAtZero: false,
+      title: { display: true, text: xLabel, font: FONT },
+      ticks: { font: FONT, ...(maxTicksLimit === undefined ? {} : { maxTicksLimit }), callback: (v: string | number) => format(Number(v)) },
+    },
+    y: { ticks: { font: FONT, color: INK } },
+  };
+}
+
 /** Horizontal floating bars from the base case to each end of every input's range, largest swing on top. */
 export function createTornadoChart(canvas: HTMLCanvasElement, input: TornadoInput): Chart {
   const bar = (ends: number[]) => ends.map((end) => [Math.min(input.base, end), Math.max(input.base, end)]);
@@ -141,15 +156,7 @@ export function createTornadoChart(canvas: HTMLCanvasElement, input: TornadoInpu
       indexAxis: 'y',
       animation: false,
       maintainAspectRatio: false,
-      scales: {
-        x: {
-          // The bars float around the base case; an axis from 0 would squeeze them into a corner.
-          beginAtZero: false,
-          title: { display: true, text: input.xLabel, font: FONT },
-          ticks: { font: FONT, callback: (v) => input.format(Number(v)) },
-        },
-        y: { ticks: { font: FONT, color: INK } },
-      },
+      scales: floatingBarScales(input.xLabel, input.format),
       plugins: {
         legend: { labels: { font: FONT } },
         tooltip: {
@@ -328,15 +335,7 @@ export function rangeChartConfig(input: RangeChartInput): ChartConfiguration {
       indexAxis: 'y',
       animation: false,
       maintainAspectRatio: false,
-      scales: {
-        x: {
-          // The ranges float far from zero for money outcomes; an axis from 0 would squeeze them together.
-          beginAtZero: false,
-          title: { display: true, text: input.xLabel, font: FONT },
-          ticks: { font: FONT, maxTicksLimit: 7, callback: (v) => input.format(Number(v)) },
-        },
-        y: { ticks: { font: FONT, color: INK } },
-      },
+      scales: floatingBarScales(input.xLabel, input.format, 7),
       plugins: {
         // Point styles show the median as the same upright stroke as on the bars.
         legend: { labels: { font: FONT, usePointStyle: true, sort: (a, b) => (a.datasetIndex ?? 0) - (b.datasetIndex ?? 0) } },
