@@ -1,21 +1,10 @@
 // Accessibility: axe finds no serious or critical violation on any view, dialog included.
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { test, expect } from './support/test';
+import { seriousViolations } from './support/axe';
 import { TAB_IDS, WorkspacePage } from './pages/WorkspacePage';
 import { fixtureFile } from './support/planFiles';
 import { DataTab } from './pages/DataTab';
 import { SURVEY_CSV } from './support/surveyReference';
-
-/** Serious and critical violations as readable lines: rule id, impact, what is wrong, and where. */
-async function seriousViolations(page: Page, include?: string): Promise<string[]> {
-  const builder = new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']);
-  if (include) builder.include(include);
-  const { violations } = await builder.analyze();
-  return violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-}
 
 test('the plan list, empty and then filled, has no serious violations', async ({ plans, page }) => {
   await plans.goto();

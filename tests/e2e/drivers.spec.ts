@@ -1,6 +1,6 @@
 // Key-driver analysis on the sample workbook: survey NPS at respondent level and revenue from monthly series.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/test';
+import { seriousViolations } from './support/axe';
 import { KeyDriversPanel } from './pages/KeyDriversPanel';
 
 async function openPanel(plans: import('./pages/PlansPage').PlansPage): Promise<KeyDriversPanel> {
@@ -71,12 +71,5 @@ test('the key-driver section with its results has no serious accessibility viola
   const panel = await openPanel(plans);
   await panel.chooseDataset('Monthly KPIs');
   await expect(panel.map).toBeVisible();
-  const { violations } = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .include('section[aria-labelledby="drivers-title"]')
-    .analyze();
-  const serious = violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  expect(serious).toEqual([]);
+  expect(await seriousViolations(page, 'section[aria-labelledby="drivers-title"]')).toEqual([]);
 });

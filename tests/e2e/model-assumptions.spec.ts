@@ -1,7 +1,7 @@
 // The model's assumptions entered by hand on the sample workbook: side effects and values added and removed, one
 // collective share for every department, refusals at the field, and all of it kept across a reload.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/test';
+import { seriousViolations } from './support/axe';
 import { ModelTab } from './pages/ModelTab';
 
 const CES = 'Customer Effort Score (CES)';
@@ -121,11 +121,5 @@ test('edits by hand are saved with the plan: still there after a reload', async 
   await expect(value.getByRole('textbox', { name: 'Lag of the value of Sentiment (months)' })).toHaveValue('2');
 
   await tab.openAssumptionTable('Reach');
-  const { violations } = await new AxeBuilder({ page })
-    .include('#model-assumptions')
-    .include('#model-balance')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, '#model-assumptions', '#model-balance')).toEqual([]);
 });

@@ -1,7 +1,7 @@
 // How sure we can be, on the sample workbook: Morris screening, and the charts of Monte Carlo and Sobol runs with their downloads.
-import AxeBuilder from '@axe-core/playwright';
 import type { Download } from '@playwright/test';
 import { test, expect } from './support/test';
+import { seriousViolations } from './support/axe';
 import { ModelTab } from './pages/ModelTab';
 
 test.beforeEach(async ({ plans, page }) => {
@@ -78,10 +78,5 @@ test('Monte Carlo and Sobol runs are charted with readable descriptions, a chart
   await expect(tab.morrisChart).toBeVisible();
 
   await expect(page.locator('main')).not.toContainText('NaN');
-  const { violations } = await new AxeBuilder({ page })
-    .include('section[aria-labelledby="model-title"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, 'section[aria-labelledby="model-title"]')).toEqual([]);
 });

@@ -1,6 +1,6 @@
 // The weighting/ROI model on the sample workbook: one click to a best balance, the tornado, worker runs, scenarios.
-import AxeBuilder from '@axe-core/playwright';
 import { test, expect } from './support/test';
+import { seriousViolations } from './support/axe';
 import { ModelTab } from './pages/ModelTab';
 
 test.beforeEach(async ({ plans }) => {
@@ -65,12 +65,7 @@ test('a Monte Carlo run can be cancelled, and Monte Carlo and Sobol runs finish 
   await expect(tab.sobolTable).toBeVisible();
   await expect(tab.sobolTable.getByRole('row').nth(1)).toContainText('Diminishing returns (curvature)');
 
-  const { violations } = await new AxeBuilder({ page })
-    .include('section[aria-labelledby="model-title"]')
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  const serious = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  expect(serious.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  expect(await seriousViolations(page, 'section[aria-labelledby="model-title"]')).toEqual([]);
 });
 
 test('scenarios are compared side by side and the comparison downloads as CSV', async ({ page }) => {
